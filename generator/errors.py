@@ -1,0 +1,40 @@
+"""The exceptions briefing raises. The CLI prints them without a traceback."""
+
+from __future__ import annotations
+
+import click
+
+
+class BriefingError(click.ClickException):
+    """Root of every error a user can act on."""
+
+
+class SeedError(BriefingError):
+    """A seed file cannot be read or makes no sense as an article."""
+
+    def __init__(self, file: str, problem: str) -> None:
+        self.file = file
+        self.problem = problem
+        super().__init__(f"{file}: {problem}")
+
+
+class SeedsError(BriefingError):
+    """Several seeds are bad; every problem is listed at once."""
+
+    def __init__(self, errors: list[SeedError]) -> None:
+        self.errors = errors
+        lines = "\n".join(f"  {e.message}" for e in errors)
+        super().__init__(f"{len(errors)} seed(s) cannot be used:\n{lines}\n"
+                         "Fix or remove them, or run with --skip-invalid to build the rest.")
+
+
+class RegistryError(BriefingError):
+    """seeds/registry.yml is malformed."""
+
+
+class OutputError(BriefingError):
+    """The output folder cannot be written safely (a path clash, a path outside it, a lock held)."""
+
+
+class DuplicateSeedError(BriefingError):
+    """An article added is the same text as a seed already there."""

@@ -1,0 +1,118 @@
+"""Domain knowledge: how titles, organizations, mechanisms and countries are named in diplomatic news.
+
+Generic lists only: nothing here names a person or an organization of a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that make a phrase a person's title. Lower-case forms; multi-word titles are built from these.
+TITLE_WORDS = frozenset("""
+president vice-president minister ministers ambassador envoy director director-general deputy
+secretary secretary-general general spokesperson spokesman spokeswoman chairman chairwoman chair
+chairperson head counselor counsellor editor editor-in-chief premier chancellor governor mayor member
+commissioner representative consul consul-general attache attaché adviser advisor professor dean
+king queen prince princess emperor leader speaker senator lawmaker legislator congressman
+congresswoman official chief ceo founder president-elect vice vice-chairman vice-chair vice-minister
+vice-premier ministerial undersecretary under-secretary executive coordinator rector researcher
+fellow scholar expert analyst diplomat delegate correspondent publisher anchor host officer
+commander general-secretary assistant principal manager partner captain lieutenant
+spokesperson-in-chief prosecutor judge justice minister-counselor counsellor-general sheikh emir
+""".split())
+# Words that may stand inside a title phrase without being a title themselves.
+TITLE_JOINERS = frozenset("of the for to and in on at & 's ’s".split())
+# Leading words of a title that are not part of the job: "also general secretary of ...".
+TITLE_LEADERS = frozenset("also and as the a an its his her their former then current acting".split())
+
+NATIONALITIES = {
+    "afghan": "Afghanistan", "african": "Africa", "albanian": "Albania", "algerian": "Algeria",
+    "american": "United States", "angolan": "Angola", "argentine": "Argentina", "armenian": "Armenia",
+    "australian": "Australia", "austrian": "Austria", "azerbaijani": "Azerbaijan",
+    "bangladeshi": "Bangladesh", "belarusian": "Belarus", "belgian": "Belgium", "bolivian": "Bolivia",
+    "brazilian": "Brazil", "british": "United Kingdom", "bruneian": "Brunei", "bulgarian": "Bulgaria",
+    "burmese": "Myanmar", "cambodian": "Cambodia", "cameroonian": "Cameroon", "canadian": "Canada",
+    "chilean": "Chile", "chinese": "China", "colombian": "Colombia", "croatian": "Croatia",
+    "cuban": "Cuba", "cypriot": "Cyprus", "czech": "Czech Republic", "danish": "Denmark",
+    "dutch": "Netherlands", "ecuadorian": "Ecuador", "egyptian": "Egypt", "emirati": "United Arab Emirates",
+    "ethiopian": "Ethiopia", "european": "Europe", "filipino": "Philippines", "finnish": "Finland",
+    "french": "France", "georgian": "Georgia", "german": "Germany", "ghanaian": "Ghana", "greek": "Greece",
+    "hungarian": "Hungary", "indian": "India", "indonesian": "Indonesia", "iranian": "Iran",
+    "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel", "italian": "Italy", "japanese": "Japan",
+    "jordanian": "Jordan", "kazakh": "Kazakhstan", "kenyan": "Kenya", "korean": "Korea",
+    "kuwaiti": "Kuwait", "kyrgyz": "Kyrgyzstan", "lao": "Laos", "laotian": "Laos", "latvian": "Latvia",
+    "lebanese": "Lebanon", "libyan": "Libya", "lithuanian": "Lithuania", "malagasy": "Madagascar",
+    "malaysian": "Malaysia", "maldivian": "Maldives", "malian": "Mali", "mexican": "Mexico",
+    "mongolian": "Mongolia", "moroccan": "Morocco", "mozambican": "Mozambique", "namibian": "Namibia",
+    "nepali": "Nepal", "nepalese": "Nepal", "nigerian": "Nigeria", "norwegian": "Norway",
+    "omani": "Oman", "pakistani": "Pakistan", "palestinian": "Palestine", "peruvian": "Peru",
+    "philippine": "Philippines", "polish": "Poland", "portuguese": "Portugal", "qatari": "Qatar",
+    "romanian": "Romania", "russian": "Russia", "rwandan": "Rwanda", "saudi": "Saudi Arabia",
+    "senegalese": "Senegal", "serbian": "Serbia", "singaporean": "Singapore", "slovak": "Slovakia",
+    "slovenian": "Slovenia", "somali": "Somalia", "spanish": "Spain", "sri lankan": "Sri Lanka",
+    "sudanese": "Sudan", "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria",
+    "tajik": "Tajikistan", "tanzanian": "Tanzania", "thai": "Thailand", "tunisian": "Tunisia",
+    "turkish": "Turkey", "turkmen": "Turkmenistan", "ugandan": "Uganda", "ukrainian": "Ukraine",
+    "uruguayan": "Uruguay", "uzbek": "Uzbekistan", "venezuelan": "Venezuela", "vietnamese": "Vietnam",
+    "yemeni": "Yemen", "zambian": "Zambia", "zimbabwean": "Zimbabwe", "serb": "Serbia",
+}
+COUNTRIES = frozenset({c.lower() for c in NATIONALITIES.values()} | {
+    "china", "japan", "the philippines", "philippines", "us", "u.s.", "usa", "the united states", "uk",
+    "the united kingdom", "rok", "dprk", "south korea", "north korea", "republic of korea", "vietnam", "viet nam", "laos", "cambodia",
+    "myanmar", "thailand", "brunei", "singapore", "indonesia", "malaysia", "timor-leste", "africa",
+    "asia", "europe", "latin america", "the middle east", "asia-pacific", "the asia-pacific region",
+    "hong kong", "macao", "macau", "taiwan", "the people's republic of china", "people's republic of china",
+    "the people’s republic of china", "people’s republic of china",
+})
+
+# Organization names end in one of these (a "Society", a "Ministry" ...), or start with one and go on
+# with "of ..." ("Ministry of Information of Cambodia").
+ORG_HEADS = frozenset("""
+agency ministry department committee party society union center centre bureau group association
+council commission embassy consulate institute institution university academy federation foundation
+office administration government congress assembly parliament corporation company bank network
+station system television tv radio daily news times post herald tribune organization organisation
+league chamber club secretariat court army navy police cabinet senate house delegation mission
+alliance coalition think-tank school college press service services authority board broadcasting
+museum library hospital fund trust network communications publishing publications
+conference
+""".split())
+# Organizations that read as "Foreign Ministry" are the "Ministry of Foreign Affairs".
+MINISTRY_ALIASES = {"foreign": "foreign affairs", "defense": "defense", "defence": "defence",
+                    "commerce": "commerce", "finance": "finance", "education": "education"}
+
+# Names of recurring frameworks end in one of these.
+MECHANISM_HEADS = frozenset("""
+forum dialogue dialogues mechanism program programme summit seminar symposium activity festival expo
+exposition week roundtable round-table consultation consultations talks conference exchange
+exchanges initiative partnership games fair series tour campaign
+""".split())
+# Heads that name a recurring framework only when they carry a proper name before them.
+WEAK_MECHANISM_HEADS = frozenset("conference exchange exchanges initiative partnership talks tour campaign".split())
+# "the seventh meeting of X": the words that make X a numbered series.
+SESSION_WORDS = r"meeting|session|round|edition|plenary|conference|forum|dialogue|summit|consultation"
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
+    "twenty-fifth": 25, "thirtieth": 30,
+}
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+
+
+def ordinal_value(word: str) -> int | None:
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word)
+    return int(m.group(1)) if m else None
+
+
+def is_country(name: str) -> bool:
+    return name.lower().strip() in COUNTRIES or name.lower().removeprefix("the ") in COUNTRIES
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().strip(",.") in TITLE_WORDS

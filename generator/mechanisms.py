@@ -1,0 +1,224 @@
+"""Mechanisms: recurring frameworks with numbered sessions. No NER label exists for them, so they are
+found by how they are named: a proper name ending in Forum, Dialogue, Program... ("the 10th China-ASEAN
+Joint Visit Activity on the 21st Century Maritime Silk Road"), a lower-case "high-level consultation
+mechanism on ...", and whatever "the seventh meeting of ..." is a meeting of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import COUNTRIES, MECHANISM_HEADS, NATIONALITIES, ORDINAL, ORG_HEADS, SESSION_WORDS, \
+    WEAK_MECHANISM_HEADS, ordinal_value
+from .model import MechanismMention
+from .nlp import Sentence, Token, tokens
+from .slugs import fold
+
+COUNTRY = r"(?:China|Japan|Korea|the ROK|ROK|the DPRK|Russia|India|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+NTH_OF = re.compile(
+    rf"\b(?P<ord>{ORDINAL})\s+(?i:{SESSION_WORDS})s?\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<name>[“\"\w][^,.;:()]*)",
+    re.IGNORECASE)
+NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|are|has|have|had|from|with|"
+                       r"to|by|during|where|when|will|would|and\s+(?:the|a|an|its|their|to|[a-z]+ed)\b|"
+                       r"on\s+(?:[A-Z][a-z]+day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b.*$")
+LOWER_MECHANISM = re.compile(
+    r"\b(?:(?P<pair>[A-Z][\w]*-[A-Z][\w-]*)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
+    r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)")
+PAIR_IN_SENTENCE = re.compile(rf"\b(?:between\s+)?({COUNTRY})\s+and\s+({COUNTRY})\b")
+ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
+                         r"\s+in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+ORDINAL_WORD = re.compile(rf"^(?:{ORDINAL})$", re.IGNORECASE)
+YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
+TAIL_JOINERS = ("on", "for", "of")
+
+
+@dataclass(frozen=True)
+class SessionMention:
+    """A mechanism named in a sentence, with the session or yearly edition the words give, if any."""
+
+    sentence: int
+    start: int
+    end: int
+    mechanism: str
+    """The canonical name of the mechanism within the article."""
+    session: int | None
+    year: int | None
+    phrase: str
+    """The words as written: "the seventh meeting of the China-Japan ruling parties exchange"."""
+
+
+@dataclass(frozen=True)
+class RawMention:
+    sentence: int
+    start: int
+    end: int
+    name: str
+    session: int | None
+    year: int | None
+    phrase: str
+
+
+def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], list[SessionMention]]:
+    raw: list[RawMention] = []
+    for index, sentence in enumerate(sentences):
+        raw.extend(sessions_of(index, sentence))
+        raw.extend(named(index, sentence, raw))
+        raw.extend(lower_case(index, sentence, raw))
+    canonical, aliases = merge(raw)
+    established = established_years(sentences, raw, canonical)
+    mentions = [MechanismMention(name, tuple(sorted(aliases[name] - {name})), established.get(name))
+                for name in dict.fromkeys(canonical[r.name] for r in raw)]
+    sessions = [SessionMention(r.sentence, r.start, r.end, canonical[r.name], r.session, r.year, r.phrase)
+                for r in raw]
+    return mentions, sessions
+
+
+def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
+    """"the seventh meeting of the China-Japan ruling parties exchange in Fujian" -> (name, 7)."""
+    found = []
+    for m in NTH_OF.finditer(sentence.text):
+        name = NAME_STOP.sub("", m.group("name")).strip(" ’'")
+        name = re.sub(r"\s+(?:and|of|on|the|for)$", "", name)
+        words = name.split()
+        if len(words) < 2 or not (words[-1].lower() in MECHANISM_HEADS | {"mechanism"} or name[:1].isupper()):
+            continue  # "the second edition of the program" points back at a name given before
+        if words[-1].lower() in ORG_HEADS and words[-1].lower() not in MECHANISM_HEADS:
+            continue  # "the fifth plenary session of the 20th Central Committee" is an organization's
+        start = m.start("name")
+        phrase = sentence.text[m.start():start + len(name)]
+        found.append(RawMention(index, m.start(), start + len(name), qualified(name, sentence.text),
+                                ordinal_value(m.group("ord")), None, phrase))
+    return found
+
+
+def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMention]:
+    """Proper names ending in a mechanism head: "the 2024 China-ASEAN Media Cooperation Forum"."""
+    found = []
+    for run in runs(tokens(sentence.text)):
+        heads = [i for i, t in enumerate(run) if is_head(run, i)]
+        if not heads:
+            continue
+        h = heads[0]
+        start = h
+        while start > 0 and run[start - 1].capitalized and run[start - 1].text.lower() not in TAIL_JOINERS + ("the", "and"):
+            start -= 1
+        end = len(run) if h + 1 < len(run) and run[h + 1].text.lower() in TAIL_JOINERS else h + 1
+        words = run[start:end]
+        session = year = None
+        if words and ORDINAL_WORD.match(words[0].text):
+            session = ordinal_value(words[0].text)
+            words = words[1:]
+        elif words and YEAR_WORD.match(words[0].text):
+            year = int(words[0].text)
+            words = words[1:]
+        if not words or (run[h].text.lower() in WEAK_MECHANISM_HEADS and session is None and year is None):
+            continue
+        if len(words) == 1 or any(r.sentence == index and r.start <= words[0].start < r.end for r in taken):
+            continue
+        name = sentence.text[words[0].start:words[-1].end]
+        first = run[start]
+        found.append(RawMention(index, words[0].start, words[-1].end, name, session, year,
+                                sentence.text[first.start:words[-1].end]))
+    return found
+
+
+def runs(words: list[Token]) -> list[list[Token]]:
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    for token in words:
+        if token.capitalized or (current and token.text.lower() in TAIL_JOINERS + ("the", "and")):
+            current.append(token)
+        else:
+            out.append(current)
+            current = []
+    out.append(current)
+    return [r for r in out if r]
+
+
+def is_head(run: list[Token], i: int) -> bool:
+    word = run[i].text.lower()
+    if word == "year":
+        return i + 1 < len(run) and run[i + 1].text.lower() == "of"
+    return word in MECHANISM_HEADS and run[i].text[:1].isupper()
+
+
+def lower_case(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMention]:
+    """"a high-level consultation mechanism on people-to-people and cultural exchanges"."""
+    found = []
+    for m in LOWER_MECHANISM.finditer(sentence.text):
+        if any(r.sentence == index and r.start <= m.start("body") < r.end for r in taken):
+            continue
+        body = re.sub(r"^(?:the|a|an|this|that|its|their)\s+", "", m.group("body"))
+        if len(body.split()) < 2:
+            continue
+        name = f"{m.group('pair')} {body}" if m.group("pair") else qualified(body, sentence.text)
+        found.append(RawMention(index, m.start(), m.end(), name, None, None, m.group()))
+    return found
+
+
+def qualified(name: str, sentence: str) -> str:
+    """A lower-case name carries the pair of countries the sentence names: "China-Japan high-level ..."."""
+    if name[:1].isupper():
+        return name
+    for m in PAIR_IN_SENTENCE.finditer(sentence):
+        if all(fold(c).removeprefix("the ") in COUNTRIES for c in m.groups()):
+            a, b = (c.removeprefix("the ") for c in m.groups())
+            return f"{a}-{b} {name}"
+    return name
+
+
+def merge(raw: list[RawMention]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """One name per mechanism of the article: the same session number of the same pair of countries
+    is one mechanism ("the China-Japan ruling parties exchange" = "the China-Japan exchange mechanism")."""
+    canonical = {r.name: r.name for r in raw}
+    for r in raw:
+        for other in raw:
+            if other.name == r.name or canonical[other.name] != other.name:
+                continue
+            same_session = r.session is not None and r.session == other.session and pair(r.name) == pair(other.name)
+            if same_session or unqualified_form(r.name, other.name):
+                target = fuller(canonical[r.name], other.name)
+                for key, value in canonical.items():
+                    if value in (canonical[r.name], other.name):
+                        canonical[key] = target
+                canonical[other.name] = canonical[r.name] = target
+    aliases: dict[str, set[str]] = {}
+    for name, target in canonical.items():
+        aliases.setdefault(target, set()).add(name)
+    return canonical, aliases
+
+
+def pair(name: str) -> str:
+    return name.split()[0] if "-" in name.split()[0] else ""
+
+
+def unqualified_form(short: str, full: str) -> bool:
+    return fold(full).endswith(" " + fold(short)) and short[:1].islower()
+
+
+def fuller(a: str, b: str) -> str:
+    """The more telling of two names: "China-Japan ruling parties exchange" and "China-Japan exchange
+    mechanism" make "China-Japan ruling parties exchange mechanism"."""
+    for x, y in ((a, b), (b, a)):
+        if y.endswith(" mechanism") and not x.endswith(" mechanism"):
+            if set(fold(y).split()) - {"mechanism"} <= set(fold(x).split()):
+                return f"{x} mechanism"
+    return max(a, b, key=lambda n: (len(n.split()), n))
+
+
+def established_years(sentences: list[Sentence], raw: list[RawMention], canonical: dict[str, str]) -> dict[str, int]:
+    """"The meeting was established in 2006": the year goes to the mechanism of that sentence or the one before."""
+    years: dict[str, int] = {}
+    for index, sentence in enumerate(sentences):
+        m = ESTABLISHED.search(sentence.text)
+        if not m:
+            continue
+        near = [r for r in raw if r.sentence in (index, index - 1)]
+        here = [r for r in near if r.sentence == index] or near
+        if here:
+            years.setdefault(canonical[here[-1].name], int(m.group(1)))
+    return years
+
+
+def is_country_word(word: str) -> bool:
+    return word.lower() in COUNTRIES or word.lower() in NATIONALITIES
