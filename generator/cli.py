@@ -1,0 +1,98 @@
+"""The briefing command: generate pages from seeds, build and serve the site, check seeds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from .pipeline import generate, read_articles
+
+SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
+                     help="Folder of articles (*.txt) and the optional registry.yml.")
+OUT = click.option("--out", type=click.Path(path_type=Path), default=Path("site_src"), show_default=True,
+                   help="Folder the Markdown pages and data/briefing.json are written to (MkDocs' docs_dir).")
+SKIP = click.option("--skip-invalid", is_flag=True, help="Build from the good seeds and list the bad ones, "
+                    "instead of failing on the first problem.")
+
+
+@click.group()
+@click.version_option(package_name="briefing-digest")
+def main() -> None:
+    """Turn news articles about diplomatic and people-to-people exchanges into a briefing site."""
+
+
+@main.command("generate")
+@SEEDS
+@OUT
+@SKIP
+def generate_command(seeds: Path, out: Path, skip_invalid: bool) -> None:
+    """Extract events, people, organizations, mechanisms and places from SEEDS and write the pages.
+
+    Example: briefing generate --seeds seeds --out site_src
+    """
+    run_generate(seeds, out, skip_invalid)
+
+
+def run_generate(seeds: Path, out: Path, skip_invalid: bool) -> None:
+    report = generate(seeds, out, skip_invalid)
+    for error in report.skipped:
+        click.echo(f"skipped {error.message}", err=True)
+    b = report.briefing
+    click.echo(f"{len(b.articles)} articles -> {len(b.events)} events, {len(b.people)} people, "
+               f"{len(b.organizations)} organizations, {len(b.mechanisms)} mechanisms, {len(b.places)} places; "
+               f"{len(report.changed)} files changed in {out}")
+
+
+@main.command()
+@SEEDS
+@OUT
+@SKIP
+@click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Folder the HTML site is built into.")
+def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path) -> None:
+    """Generate, then build the whole site with MkDocs (strict: any warning fails).
+
+    Example: briefing build && open site/index.html
+    """
+    run_generate(seeds, out, skip_invalid)
+    mkdocs("build", "--strict", "--site-dir", str(site_dir))
+
+
+@main.command()
+@SEEDS
+@OUT
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve(seeds: Path, out: Path, port: int) -> None:
+    """Generate, serve the site on 127.0.0.1 with live reload, and regenerate when a seed changes.
+
+    Example: briefing serve --port 8000
+    """
+    from .watching import watch_seeds
+
+    run_generate(seeds, out, False)
+    with watch_seeds(seeds, lambda: run_generate(seeds, out, True)):
+        mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload")
+
+
+@main.command()
+@SEEDS
+def check(seeds: Path) -> None:
+    """Validate the seeds without writing anything; list every problem; exit non-zero on errors.
+
+    Example: briefing check --seeds seeds
+    """
+    articles, errors = read_articles(seeds, skip_invalid=True)
+    for error in errors:
+        click.echo(f"error: {error.message}", err=True)
+    click.echo(f"{len(articles)} seeds readable, {len(errors)} with errors")
+    if errors:
+        sys.exit(1)
+
+
+def mkdocs(*args: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False)
+    if result.returncode:
+        raise click.ClickException(f"mkdocs {args[0]} failed (exit {result.returncode}); see its messages above")

@@ -1,0 +1,228 @@
+"""Rendering: the resolved briefing as Markdown pages, through the Jinja2 templates of templates/.
+
+Every value a template prints is escaped for Markdown and HTML (`finalize`), so no text from a seed
+can become markup, a link or a script; templates mark their own markup with `raw`. Front matter is a
+dict dumped by yaml.safe_dump, never templated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .model import ArticleRecord, Briefing, Entity, Event
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+KINDS = {"people": "Person", "organizations": "Organization", "mechanisms": "Mechanism", "places": "Place"}
+SECTIONS = {"events": "Events", "people": "People", "organizations": "Organizations",
+            "mechanisms": "Mechanisms", "places": "Places", "articles": "Sources"}
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~!^$])")
+BLOCK_START = re.compile(r"^(?:[-+=>:]|\d+(?=[.)]))")
+
+
+def md(value: Any) -> str:
+    """Text made inert: HTML entities for <, > and &, backslashes before Markdown punctuation."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    # At the start of a line these would open a list, a quote or a heading rule.
+    m = BLOCK_START.match(text)
+    if m:
+        text = text[: m.end()] + "\\" + text[m.end():] if text[0].isdigit() else "\\" + text
+    return text
+
+
+def human_date(date: str | None) -> str:
+    """"2025-02-18" -> "18 February 2025"; "2024-12" -> "December 2024"; None -> "date unknown"."""
+    if not date:
+        return "date unknown"
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts).strftime("%-d %B %Y")
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
+    return str(parts[0])
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False,
+                      finalize=md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["raw"] = Markup
+    env.filters["date"] = human_date
+    return env
+
+
+@dataclass(frozen=True)
+class Site:
+    """Lookups the templates use to turn ids into names and links."""
+
+    briefing: Briefing
+    by_id: dict[tuple[str, str], Any]
+
+    def get(self, kind: str, id_: str) -> Any:
+        return self.by_id[(kind, id_)]
+
+    def events_of(self, ids: tuple[str, ...]) -> list[Event]:
+        """Oldest first, undated last."""
+        return sorted((self.by_id[("events", i)] for i in ids), key=event_order)
+
+    def newest_first(self, events: tuple[Event, ...]) -> list[Event]:
+        dated = sorted((e for e in events if e.date), key=event_order, reverse=True)
+        return dated + sorted((e for e in events if not e.date), key=lambda e: e.title)
+
+    def people_of(self, events: list[Event]) -> list[Entity]:
+        ids = dict.fromkeys(p for e in events for p, _ in e.participants)
+        return [self.get("people", p) for p in ids]
+
+    def organizations_of(self, events: list[Event]) -> list[Entity]:
+        ids = dict.fromkeys(o for e in events for o in e.organizations)
+        return [self.get("organizations", o) for o in ids]
+
+    def mechanisms_of(self, events: list[Event]) -> list[Entity]:
+        ids = dict.fromkeys(e.mechanism for e in events if e.mechanism)
+        return [self.get("mechanisms", m) for m in ids]
+
+    def members(self, org: Entity) -> list[tuple[Entity, str]]:
+        """People whose stated title names this organization, with that title."""
+        forms = [f for f in (org.name, *org.aliases) if len(f) > 2]
+        return [(person, role.title) for person in self.briefing.people for role in person.roles
+                if any(f in role.title for f in forms)]
+
+    def articles_newest_first(self) -> list[ArticleRecord]:
+        return sorted(self.briefing.articles, key=lambda r: (r.article.published or "", r.id), reverse=True)
+
+
+def event_order(e: Event) -> tuple[str, str]:
+    return (e.date or "9999", e.title)
+
+
+def render(briefing: Briefing) -> dict[str, str]:
+    """Every page, path relative to the output folder -> Markdown text."""
+    site = Site(briefing, index(briefing))
+    env = environment()
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
+        root = "../" * path.count("/")
+        body = env.get_template(template).render(site=site, root=Markup(root), **context)
+        pages[path] = front_matter(meta) + body
+
+    for e in briefing.events:
+        page(e.page, "event.md.j2", event_meta(e, site), event=e, related=related_events(e, briefing),
+             neighbours=neighbours(e, briefing))
+    for kind in KINDS:
+        for entity in getattr(briefing, kind):
+            page(entity.page, f"{kind}.md.j2", entity_meta(entity), entity=entity,
+                 companions=companions(entity, site) if kind == "people" else [])
+    for record in briefing.articles:
+        page(record.page, "article.md.j2", {"title": record.article.title, "tags": ["Source article"]},
+             record=record, paragraphs=[linked(p, record, site) for p in paragraphs_of(record)])
+    for section, title in SECTIONS.items():
+        page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title}, title=title)
+    page("timeline.md", "timeline.md.j2", {"title": "Timeline"}, timeline=timeline(briefing))
+    page("index.md", "home.md.j2", {"title": "Briefing"},
+         latest=sorted((e for e in briefing.events if e.date), key=event_order, reverse=True)[:10])
+    return pages
+
+
+def index(briefing: Briefing) -> dict[tuple[str, str], Any]:
+    out: dict[tuple[str, str], Any] = {("events", e.id): e for e in briefing.events}
+    out.update({("articles", r.id): r for r in briefing.articles})
+    for kind in KINDS:
+        out.update({(kind, e.id): e for e in getattr(briefing, kind)})
+    return out
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def event_meta(e: Event, site: Site) -> dict[str, Any]:
+    return {"title": e.title, "description": " ".join(e.summary.split())[:160], "tags": ["Event"],
+            "date": e.date or "unknown"}
+
+
+def entity_meta(entity: Entity) -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": entity.name, "tags": [KINDS[entity.kind]], "search": {"boost": 3}}
+    if entity.aliases:
+        meta["aliases"] = list(entity.aliases)
+    return meta
+
+
+def related_events(e: Event, briefing: Briefing) -> list[Event]:
+    """Events of the same mechanism or with people in common, closest first."""
+    people = {p for p, _ in e.participants}
+    scored = []
+    for other in briefing.events:
+        if other.id == e.id:
+            continue
+        shared = len(people & {p for p, _ in other.participants}) + (2 if e.mechanism and other.mechanism == e.mechanism else 0)
+        if shared:
+            scored.append((-shared, event_order(other), other))
+    return [o for _, _, o in sorted(scored, key=lambda t: (t[0], t[1]))][:10]
+
+
+def neighbours(e: Event, briefing: Briefing) -> tuple[Event | None, Event | None]:
+    """The previous and next session of the same mechanism."""
+    if not e.mechanism or e.session is None:
+        return None, None
+    sessions = sorted((o for o in briefing.events if o.mechanism == e.mechanism and o.session), key=lambda o: o.session or 0)
+    before = [o for o in sessions if (o.session or 0) < e.session]
+    after = [o for o in sessions if (o.session or 0) > e.session]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
+    """The people this person appears with most, at how many events."""
+    count: Counter[str] = Counter()
+    for e in site.events_of(person.events):
+        count.update(p for p, _ in e.participants if p != person.id)
+    return [(site.get("people", p), n) for p, n in sorted(count.items(), key=lambda t: (-t[1], t[0]))[:10]]
+
+
+def timeline(briefing: Briefing) -> dict[str, Any]:
+    """Year -> month -> events, newest first; undated events apart."""
+    years: dict[str, dict[str, list[Event]]] = {}
+    for e in sorted((e for e in briefing.events if e.date), key=event_order, reverse=True):
+        month = human_date(e.date[:7]) if len(e.date) >= 7 else "Month unknown"
+        years.setdefault(e.date[:4], {}).setdefault(month, []).append(e)
+    return {"years": years, "undated": sorted((e for e in briefing.events if not e.date), key=lambda e: e.title)}
+
+
+def paragraphs_of(record: ArticleRecord) -> list[str]:
+    a = record.article
+    return list(a.paragraphs)
+
+
+def linked(text: str, record: ArticleRecord, site: Site) -> list[tuple[str, str | None]]:
+    """A paragraph cut into (text, page) pieces: each name of an entity the article mentions links to it."""
+    targets: dict[str, str] = {}
+    for kind in KINDS:
+        for eid in getattr(record, kind):
+            entity = site.get(kind, eid)
+            for form in (entity.name, *entity.aliases):
+                if len(form) > 2:
+                    targets.setdefault(form, entity.page)
+    if not targets:
+        return [(text, None)]
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(targets, key=len, reverse=True))
+                         + r")(?![\w-])")
+    pieces: list[tuple[str, str | None]] = []
+    last = 0
+    for m in pattern.finditer(text):
+        pieces.append((text[last:m.start()], None))
+        pieces.append((m.group(1), targets[m.group(1)]))
+        last = m.end()
+    pieces.append((text[last:], None))
+    return [p for p in pieces if p[0]]

@@ -1,0 +1,258 @@
+"""Resolution: mentions from every article matched into one entity per real thing, and the reports
+of one occasion merged into one event with every source listed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .model import ArticleRecord, Briefing, Entity, Event, EventMention, Extraction, ResolvedStatement, Role
+from .organizations import signature
+from .registry import Registry
+from .slugs import fold, slugify
+
+
+@dataclass
+class Cluster:
+    """One entity while mentions are gathered into it."""
+
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)
+    established: int | None = None
+
+    def name(self) -> str:
+        """The fullest form: most words, then most often used, then alphabetical for determinism."""
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n], n.lower() != n, n))
+
+
+class Index:
+    """Clusters of one kind, found by any of their keys; two clusters sharing a key become one."""
+
+    def __init__(self, kind: str, keys_of) -> None:
+        self.kind = kind
+        self.keys_of = keys_of
+        self.by_key: dict[str, Cluster] = {}
+        self.clusters: list[Cluster] = []
+
+    def add(self, name: str, aliases: tuple[str, ...], article: str) -> Cluster:
+        keys = {k for form in (name, *aliases) for k in self.keys_of(form)}
+        found = list({id(c): c for k in keys if (c := self.by_key.get(k))}.values())
+        cluster = found[0] if found else Cluster()
+        if not found:
+            self.clusters.append(cluster)
+        for other in found[1:]:
+            cluster.names.update(other.names)
+            cluster.aliases |= other.aliases
+            cluster.articles += [a for a in other.articles if a not in cluster.articles]
+            cluster.established = cluster.established or other.established
+            self.clusters.remove(other)
+            for k, c in list(self.by_key.items()):
+                if c is other:
+                    self.by_key[k] = cluster
+        cluster.names[name] += 1
+        cluster.aliases |= set(aliases)
+        if article not in cluster.articles:
+            cluster.articles.append(article)
+        for k in keys:
+            self.by_key[k] = cluster
+        return cluster
+
+    def find(self, name: str) -> Cluster:
+        return next(self.by_key[k] for k in self.keys_of(name) if k in self.by_key)
+
+
+def person_keys(name: str) -> set[str]:
+    """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside.
+    A lone surname is no key across articles: it would merge different people."""
+    words = [w for w in fold(name).replace(".", " ").split() if len(w) > 1]
+    return {" ".join(sorted(words))} if words else {fold(name)}
+
+
+def org_keys(name: str) -> set[str]:
+    return {"n:" + fold(name), "s:" + " ".join(sorted(signature(name, {})))}
+
+
+def plain_keys(name: str) -> set[str]:
+    return {" ".join(re.findall(r"[a-z0-9]+", fold(name)))}
+
+
+def resolve(extractions: list[Extraction], registry: Registry | None = None) -> Briefing:
+    registry = registry or Registry()
+    indexes = {
+        "people": Index("people", person_keys),
+        "organizations": Index("organizations", org_keys),
+        "mechanisms": Index("mechanisms", plain_keys),
+        "places": Index("places", plain_keys),
+    }
+    for entry_kind, entries in registry.entries.items():
+        for entry in entries:
+            indexes[entry_kind].add(entry.name, entry.aliases, "")
+    for x in extractions:
+        a = x.article.id
+        for p in x.people:
+            indexes["people"].add(p.name, p.aliases, a)
+        for o in x.organizations:
+            indexes["organizations"].add(o.name, o.aliases, a)
+        for m in x.mechanisms:
+            indexes["mechanisms"].add(m.name, m.aliases, a).established = m.established
+        for place in x.places:
+            indexes["places"].add(place, (), a)
+    ids = {kind: assign_ids(index, registry) for kind, index in indexes.items()}
+    events = merge_events(extractions, indexes, ids)
+    return assemble(extractions, indexes, ids, events)
+
+
+def assign_ids(index: Index, registry: Registry) -> dict[int, str]:
+    """Stable ids from canonical names; two clusters may never share one."""
+    out: dict[int, str] = {}
+    used: set[str] = set()
+    for cluster in sorted(index.clusters, key=lambda c: c.name()):
+        name = registry.canonical(index.kind, cluster) or cluster.name()
+        base = slugify(name)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out[id(cluster)] = slug
+    return out
+
+
+@dataclass
+class Occasion:
+    """One real event, with every article's report of it."""
+
+    reports: list[tuple[str, EventMention]]
+    mechanism: str | None
+    people: set[str]
+
+    def date(self) -> str | None:
+        dates = [e.date for _, e in self.reports if e.date]
+        if not dates:
+            return None
+        best = max(dates, key=len)
+        return best if all(best.startswith(d) for d in dates) else Counter(dates).most_common(1)[0][0]
+
+
+def merge_events(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]]) -> list[Occasion]:
+    occasions: list[Occasion] = []
+    for x in extractions:
+        for e in x.events:
+            mech = ids["mechanisms"][id(indexes["mechanisms"].find(e.mechanism))] if e.mechanism else None
+            people = {ids["people"][id(indexes["people"].find(p.name))] for p in e.participants}
+            match = next((o for o in occasions if same_event(o, e, mech, people)), None)
+            if match is None:
+                occasions.append(Occasion([(x.article.id, e)], mech, people))
+            else:
+                match.reports.append((x.article.id, e))
+                match.people |= people
+    return occasions
+
+
+def same_event(o: Occasion, e: EventMention, mech: str | None, people: set[str]) -> bool:
+    """The same session of the same mechanism; or, with no mechanism, the same day and two people in common."""
+    if o.mechanism or mech:
+        first = o.reports[0][1]
+        return o.mechanism == mech and (first.session, year_of(first)) == (e.session, year_of(e)) \
+            and (first.session is not None or year_of(e) is not None)
+    date = o.date()
+    return bool(date and e.date and len(date) == len(e.date) == 10 and date == e.date and len(o.people & people) >= 2)
+
+
+def year_of(e: EventMention) -> str | None:
+    return e.date[:4] if e.date and e.session is None else None
+
+
+def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]],
+             occasions: list[Occasion]) -> Briefing:
+    def eid(kind: str, name: str) -> str:
+        return ids[kind][id(indexes[kind].find(name))]
+
+    events: list[Event] = []
+    event_of_report: dict[tuple[str, int], str] = {}
+    for occ in occasions:
+        event = build_event(occ, eid)
+        events.append(event)
+        for article, report in occ.reports:
+            event_of_report[(article, id(report))] = event.id
+    events = unique_ids(events)
+    by_id = {e.id: e for e in events}
+    records = []
+    roles: dict[str, list[Role]] = {}
+    for x in extractions:
+        a = x.article.id
+        evs = tuple(dict.fromkeys(event_of_report[(a, id(e))] for e in x.events))
+        for p in x.people:
+            pid = eid("people", p.name)
+            at = next((ev for ev in evs if any(q == pid for q, _ in by_id[ev].participants)), None)
+            for title in p.roles:
+                roles.setdefault(pid, []).append(Role(title, a, at, by_id[at].date if at else x.article.published))
+        records.append(ArticleRecord(
+            x.article, evs,
+            tuple(dict.fromkeys(eid("people", p.name) for p in x.people)),
+            tuple(dict.fromkeys(eid("organizations", o.name) for o in x.organizations)),
+            tuple(dict.fromkeys(eid("mechanisms", m.name) for m in x.mechanisms)),
+            tuple(dict.fromkeys(eid("places", p) for p in x.places))))
+    entities = {kind: entities_of(kind, indexes[kind], ids[kind], records, events, roles) for kind in indexes}
+    return Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
+                    entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
+
+
+def build_event(occ: Occasion, eid) -> Event:
+    main_article, first = occ.reports[0]
+    date = occ.date()
+    ends = [e.end_date for _, e in occ.reports if e.end_date]
+    places = Counter(e.place for _, e in occ.reports if e.place)
+    participants: dict[str, str | None] = {}
+    for _, e in occ.reports:
+        for p in e.participants:
+            pid = eid("people", p.name)
+            participants[pid] = participants.get(pid) or p.role
+    statements = [ResolvedStatement(eid("people", s.speaker), s.text, a) for a, e in occ.reports for s in e.statements]
+    title = max((e.title for _, e in occ.reports), key=lambda t: (t[:1].isupper(), -abs(len(t) - 80)))
+    return Event(
+        id=slugify(f"{date or 'undated'} {title}"),
+        title=title,
+        date=date,
+        end_date=max(ends) if ends else None,
+        place=eid("places", places.most_common(1)[0][0]) if places else None,
+        mechanism=occ.mechanism,
+        session=next((e.session for _, e in occ.reports if e.session), None),
+        participants=tuple(participants.items()),
+        organizations=tuple(dict.fromkeys(eid("organizations", o) for _, e in occ.reports for o in e.organizations)),
+        articles=tuple(dict.fromkeys(a for a, _ in occ.reports)),
+        summary=first.summary,
+        outcomes=tuple(dict.fromkeys(o for _, e in occ.reports for o in e.outcomes)),
+        statements=tuple(dict.fromkeys(statements)),
+    )
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    seen: Counter[str] = Counter()
+    out = []
+    for e in events:
+        seen[e.id] += 1
+        out.append(e if seen[e.id] == 1 else Event(**{**e.__dict__, "id": f"{e.id}-{seen[e.id]}"}))
+    return out
+
+
+def entities_of(kind: str, index: Index, ids: dict[int, str], records: list[ArticleRecord], events: list[Event],
+                roles: dict[str, list[Role]]) -> tuple[Entity, ...]:
+    out = []
+    for cluster in index.clusters:
+        eid = ids[id(cluster)]
+        articles = tuple(sorted(r.id for r in records if eid in getattr(r, kind)))
+        if not articles:
+            continue  # a registry entry no article names
+        name = cluster.name()
+        aliases = tuple(sorted((set(cluster.names) | cluster.aliases) - {name}))
+        out.append(Entity(kind, eid, name, aliases, articles, tuple(sorted(e.id for e in events if mentions(e, kind, eid))),
+                          tuple(roles.get(eid, ())), cluster.established))
+    return tuple(sorted(out, key=lambda e: e.id))
+
+
+def mentions(e: Event, kind: str, eid: str) -> bool:
+    return {"people": eid in {p for p, _ in e.participants} or any(s.person == eid for s in e.statements),
+            "organizations": eid in e.organizations, "mechanisms": e.mechanism == eid,
+            "places": e.place == eid}[kind]
