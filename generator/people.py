@@ -42,15 +42,13 @@ def find_people(sentences: list[Sentence]) -> tuple[list[PersonMention], list[Oc
     full = full_names(sentences, stated)
     short = surnames(full)
     roles: dict[str, list[str]] = {name: [] for name in full}
-    for name, role in stated:
-        person = name if name in full else short.get(name)
-        if person and role not in roles[person]:
-            roles[person].append(role)
     occurrences = find_occurrences(sentences, full, short)
-    for occ in occurrences:
-        role = title_before(sentences[occ.sentence].text, occ.start, occurrences, occ.sentence)
-        if role and role not in roles[occ.name]:
-            roles[occ.name].append(role)
+    before = [(o.name, title_before(sentences[o.sentence].text, o.start, occurrences, o.sentence))
+              for o in occurrences]
+    for name, role in [*stated, *before]:
+        person = name if name in full else short.get(name)
+        if person and role and role.lower() not in {r.lower() for r in roles[person]}:
+            roles[person].append(role)
     used = {o.name: set() for o in occurrences}
     for occ in occurrences:
         used[occ.name].add(sentences[occ.sentence].text[occ.start:occ.end])

@@ -29,10 +29,10 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~!^$])")
 BLOCK_START = re.compile(r"^(?:[-+=>:]|\d+(?=[.)]))")
 
 
-def md(value: Any) -> str:
+def md(value: Any) -> Markup:
     """Text made inert: HTML entities for <, > and &, backslashes before Markdown punctuation."""
     if isinstance(value, Markup):
-        return str(value)
+        return value
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False)
     text = MD_SPECIAL.sub(r"\\\1", text)
@@ -40,7 +40,7 @@ def md(value: Any) -> str:
     m = BLOCK_START.match(text)
     if m:
         text = text[: m.end()] + "\\" + text[m.end():] if text[0].isdigit() else "\\" + text
-    return text
+    return Markup(text)
 
 
 def human_date(date: str | None) -> str:
@@ -56,7 +56,8 @@ def human_date(date: str | None) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False,
+    # autoescape makes macros return Markup; `md` (not HTML escaping) is what every other value goes through.
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
                       finalize=md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["raw"] = Markup
     env.filters["date"] = human_date
