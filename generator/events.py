@@ -14,7 +14,9 @@ from .nlp import Sentence
 from .people import Occurrence
 
 HELD = re.compile(r"\b(?:was|were|is|are|will be|has been)\s+(?:successfully\s+|also\s+|jointly\s+|officially\s+)?"
-                  r"(?:held|hosted|convened|opened|staged|inaugurated|launched|kicked off)\b|\btook place\b")
+                  r"(?:held|hosted|convened|opened|staged|inaugurated|launched|kicked off)\b|"
+                  r"\b(?:took place|opened|kicked off|concluded|closed|got under way)(?=\s+(?:on|in|at|here|today|"
+                  r"yesterday|with)\b)")
 MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|held\s+(?:a\s+)?(?:phone\s+|video\s+)?(?:talks|call|meeting)|"
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
                      r"received)\b")
@@ -46,8 +48,8 @@ class Candidate:
     year: int | None = None
     participants: list[str] = field(default_factory=list)
     past: bool = False
-    sentences: set[int] = field(default_factory=set)
-    """Every sentence that names this event."""
+    sentences: dict[int, int] = field(default_factory=dict)
+    """Every other sentence that names this event, with where it does."""
 
     def same_occasion(self, other: Candidate) -> bool:
         if self.mechanism and self.mechanism == other.mechanism:
@@ -117,7 +119,8 @@ def session_title(s: SessionMention) -> str:
 def subject_before(text: str, end: int) -> str:
     """The last clause before a verb, commas inside quotation marks kept: the subject of "was held"."""
     clause = re.split(r"[,;:]\s+(?=[^”\"]*(?:[“\"]|$))", text[:end].strip())[-1].strip()
-    return re.sub(r"^(?:a|an|the)\s+", "", clause, flags=re.I)
+    stripped = re.sub(r"^(?:a|an|the)\s+", "", clause, flags=re.I)
+    return stripped[:1].upper() + stripped[1:] if stripped != clause else stripped
 
 
 def ordinal(n: int) -> str:
@@ -136,7 +139,8 @@ def held_candidates(ctx: Context) -> list[Candidate]:
         if not m:
             continue
         subject = subject_before(sentence.text, m.start())
-        if ANAPHOR.match(subject) or len(subject.split()) < 2 or not re.search(r"[a-z]", subject):
+        if ANAPHOR.match(subject) or len(subject.split()) < 2 or not subject[:1].isupper() \
+                or re.search(r"\b(?:it|they|which|that|who)$", subject, re.I):
             continue
         if any(s.sentence == index and s.start < m.start() for s in ctx.sessions):
             continue  # the session mention makes this event already, titled by this subject
@@ -191,7 +195,9 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
             same.participants.extend(p for p in c.participants if p not in same.participants)
             same.session = same.session or c.session
             same.year = same.year or c.year
-            same.sentences |= {c.sentence} | c.sentences
+            same.sentences |= {c.sentence: c.position} | c.sentences
+            if c.mechanism and c.mechanism in c.title and c.mechanism not in same.title:
+                same.title = c.title  # "13th China-EU High-Level ..." says more than "13th High-Level ..."
     return merged
 
 
@@ -236,11 +242,12 @@ def occurrences_in(ctx: Context, index: int) -> list[Occurrence]:
 def event_date(ctx: Context, c: Candidate, main: Candidate) -> tuple[str | None, str | None]:
     """The date expression nearest the event's words; for the main event, also one a later sentence
     gives it ("The forum, held on June 21st, ...")."""
-    found = usable_dates(ctx.sentences[c.sentence].text, ctx.anchor)
-    if found:
-        after = [f for f in found if f.start >= c.position]
-        best = after[0] if after else found[-1]
-        return best.date, best.end_date
+    for index, position in {c.sentence: c.position, **c.sentences}.items():
+        found = usable_dates(ctx.sentences[index].text, ctx.anchor)
+        if found:
+            after = [f for f in found if f.start >= position]
+            best = after[0] if after else found[-1]
+            return best.date, best.end_date
     if c is main:
         head = c.title.split()[-1].lower() if c.title else ""
         for sentence in ctx.sentences[c.sentence + 1:]:
@@ -303,7 +310,7 @@ def sentences_of(ctx: Context, c: Candidate, main: Candidate, candidates: list[C
     ("The meeting resulted in ..."); the main event also takes every sentence no other event owns."""
     owned: dict[int, set[int]] = {}
     for x in candidates:
-        mine = {x.sentence} | x.sentences
+        mine = {x.sentence} | set(x.sentences)
         for i in sorted(mine):
             j = i + 1
             while j < len(ctx.sentences) and points_back(ctx.sentences[j].text, x.title) \

@@ -25,6 +25,10 @@ LOWER_MECHANISM = re.compile(
     r"\b(?:(?P<pair>[A-Z][\w]*-[A-Z][\w-]*)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
     r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)")
 PAIR_IN_SENTENCE = re.compile(rf"\b(?:between\s+)?({COUNTRY})\s+and\s+({COUNTRY})\b")
+PARTY = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
+SERIES_BETWEEN = re.compile(
+    rf"\b(?P<ord>{ORDINAL})\s+(?P<body>(?:[a-z][\w-]*\s+){{0,3}}(?:seminar|forum|dialogue|symposium|roundtable|"
+    rf"consultation|conference))\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY})", re.IGNORECASE)
 ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
                          r"\s+in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 ORDINAL_WORD = re.compile(rf"^(?:{ORDINAL})$", re.IGNORECASE)
@@ -62,6 +66,7 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
     raw: list[RawMention] = []
     for index, sentence in enumerate(sentences):
         raw.extend(sessions_of(index, sentence))
+        raw.extend(series_between(index, sentence))
         raw.extend(named(index, sentence, raw))
         raw.extend(lower_case(index, sentence, raw))
     canonical, aliases = merge(raw)
@@ -89,6 +94,23 @@ def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
         found.append(RawMention(index, m.start(), start + len(name), qualified(name, sentence.text),
                                 ordinal_value(m.group("ord")), None, phrase))
     return found
+
+
+def series_between(index: int, sentence: Sentence) -> list[RawMention]:
+    """"the third theoretical seminar between the Communist Party of China (CPC) and the Lao People's
+    Revolutionary Party (LPRP)": a numbered series named by its two parties, "CPC-LPRP theoretical seminar"."""
+    found = []
+    for m in SERIES_BETWEEN.finditer(sentence.text):
+        a, b = short_party(m.group("a")), short_party(m.group("b"))
+        name = f"{a}-{b} {m.group('body')}"
+        found.append(RawMention(index, m.start(), m.end(), name, ordinal_value(m.group("ord")), None, m.group()))
+    return found
+
+
+def short_party(text: str) -> str:
+    """The acronym a party is given in parentheses, else its name."""
+    m = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", text)
+    return m.group(1) if m else re.sub(r"^the\s+", "", text.strip())
 
 
 def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMention]:
@@ -175,7 +197,8 @@ def merge(raw: list[RawMention]) -> tuple[dict[str, str], dict[str, set[str]]]:
         for other in raw:
             if other.name == r.name or canonical[other.name] != other.name:
                 continue
-            same_session = r.session is not None and r.session == other.session and pair(r.name) == pair(other.name)
+            same_session = r.session is not None and r.session == other.session and (
+                pair(r.name) == pair(other.name) or "" in (pair(r.name), pair(other.name)))
             if same_session or unqualified_form(r.name, other.name):
                 target = fuller(canonical[r.name], other.name)
                 for key, value in canonical.items():
@@ -189,11 +212,16 @@ def merge(raw: list[RawMention]) -> tuple[dict[str, str], dict[str, set[str]]]:
 
 
 def pair(name: str) -> str:
-    return name.split()[0] if "-" in name.split()[0] else ""
+    """"China-Japan" of "China-Japan ruling parties exchange"; "" where the name names no parties."""
+    first = name.split()[0]
+    parts = first.split("-")
+    return first if len(parts) >= 2 and all(p[:1].isupper() and p.lower() not in ("high", "level") for p in parts) \
+        else ""
 
 
 def unqualified_form(short: str, full: str) -> bool:
-    return fold(full).endswith(" " + fold(short)) and short[:1].islower()
+    """"high-level consultation mechanism on ..." of "China-Japan high-level consultation mechanism on ..."."""
+    return not pair(short) and pair(full) != "" and fold(full).endswith(" " + fold(short))
 
 
 def fuller(a: str, b: str) -> str:
@@ -213,7 +241,7 @@ def established_years(sentences: list[Sentence], raw: list[RawMention], canonica
         m = ESTABLISHED.search(sentence.text)
         if not m:
             continue
-        near = [r for r in raw if r.sentence in (index, index - 1)]
+        near = [r for r in raw if index - 3 <= r.sentence <= index and r.start < m.start() + 1000 * (index - r.sentence)]
         here = [r for r in near if r.sentence == index] or near
         if here:
             years.setdefault(canonical[here[-1].name], int(m.group(1)))

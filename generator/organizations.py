@@ -17,6 +17,7 @@ EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s
                      r"(\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
+WHOLE_BODIES = frozenset("union party republic nations group kingdom".split())
 NON_ORG_WORDS = frozenset("session meeting forum dialogue summit".split())
 TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                           + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
@@ -101,12 +102,24 @@ def org_in_run(run: list[Token], sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def coordinated(run: list[Token]) -> list[list[Token]]:
+    """"the China Foreign Languages Bureau and the China-ASEAN Center" is two; "Commission for
+    Propaganda and Training of the ... Committee" is one: its second part has no head of its own."""
     for i, token in enumerate(run):
         if token.text.lower() in ("and", "&") and any(is_head(t.text) for t in run[:i]):
             rest = run[i + 1:]
-            if any(is_head(t.text) for t in rest) or (rest and is_titleish(rest[0].text)):
+            if standalone(rest) or (rest and is_titleish(rest[0].text)):
                 return [run[:i], *coordinated(rest)]
     return [run]
+
+
+def standalone(part: list[Token]) -> bool:
+    """A head noun comes before any "of"/"for": the part names an organization by itself."""
+    for t in part:
+        if t.text.lower() in ("of", "for"):
+            return False
+        if is_head(t.text):
+            return True
+    return False
 
 
 def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
@@ -123,7 +136,11 @@ def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
             and run[start - 1].text.lower() not in JOINERS:
         start -= 1
     end = heads[-1] + 1
-    if end < len(run) and run[end].text.lower() in ("of", "for", "on"):
+    # "Commission for Propaganda", "Ministry of Information"; but the European Union's High
+    # Representative "for Foreign Affairs" holds a portfolio, not a part of the Union's name.
+    tail = end < len(run) and (run[end].text.lower() in ("of", "on") or (
+        run[end].text.lower() == "for" and run[heads[-1]].text.lower() not in WHOLE_BODIES))
+    if tail:
         end = len(run)
     elif end < len(run) and run[end].capitalized and run[end].text[:1].isalpha() and not person_follows:
         return None  # the head noun only qualifies what follows: "Media Cooperation Forum"
