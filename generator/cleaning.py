@@ -18,18 +18,19 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"\bprivacy policy\b",
     r"\bterms (and|&) conditions\b|^terms of (use|service)",
     r"^(copyright|©|all rights reserved)",
-    r"^\[?(editor|editors|reporter|writer|translator|proofreader|photo|photos|source|web editor|"
-    r"responsible editor|chief editor|editor-in-charge)\s*[:：]",
+    (r"^\[?(editor|editors|reporter|writer|translator|proofreader|photo|photos|source|web editor|"
+     r"responsible editor|chief editor|editor-in-charge)\s*[:：]"),
     r"^\(?(photo|file photo|picture|image)\s*[:：/]",
-    r"^(share|print|e-?mail|follow us|related|related (news|articles|stories)|read more|more news|"
-    r"back to top|advertisement|subscribe|sign up|log ?in|comments?|tags?)\s*[:：]?$",
+    (r"^(share|print|e-?mail|follow us|related|related (news|articles|stories)|read more|more news|"
+     r"back to top|advertisement|subscribe|sign up|log ?in|comments?|tags?)\s*[:：]?$"),
     r"^(most (read|popular|viewed)|top stories|trending|you may (also )?like)\b",
     r"^https?://\S+$",
 )]
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
 DATE_LINE = re.compile(r"^\s*date\s+(\d[\d./-]*)\s*(.*)$", re.DOTALL)
 DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
-    r"\b(?:updated|published|posted|released|date)\s*[:：]?\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})",
+    (r"\b(?:updated|published|posted|released|date)\s*[:：]?\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
+     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
     r"\(\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\s*\)",
 )]
 DATELINE = re.compile(
@@ -100,8 +101,9 @@ def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
             m = pattern.search(line)
             if m:
                 found = found or valid_date(*m.groups())
-                line = (line[: m.start()] + line[m.end():]).strip()
-        kept.append(line)
+                line = (line[: m.start()] + line[m.end():]).strip(" |-–—·")
+        if line or not found:
+            kept.append(line)
     return found, kept
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,8 @@ def check(seeds: Path) -> None:
 
 
 def mkdocs(*args: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False)
+    # Material's end-of-life banner is no build problem; it would only bury real warnings.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False, env=env)
     if result.returncode:
         raise click.ClickException(f"mkdocs {args[0]} failed (exit {result.returncode}); see its messages above")

@@ -40,7 +40,7 @@ PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in (
     ("year", r"\b(?:in|since|of|during|from)\s+" + YEAR.format("y1") + r"\b"),
     ("relative_year", r"\b(?P<rel>last|this|next)\s+year\b"),
 )]
-FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|plans? to|scheduled|upcoming|next)\b", re.I)
+FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|plans? to|scheduled|upcoming|next)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

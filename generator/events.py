@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .dates import Anchor, FoundDate, find_dates
-from .lexicon import ORDINALS
+from .lexicon import ORDINALS, TITLE_WORDS
 from .mechanisms import SessionMention
 from .model import EventMention, Participant, PersonMention, Statement
 from .nlp import Sentence
@@ -26,12 +26,13 @@ ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|d
 PAST = re.compile(r"\b(?:their|previous|last|earlier|ago|former|past|established|since)\b", re.IGNORECASE)
 REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
 SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
-DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(?:led|headed)\s+by\b", re.I)
-PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both)\b[^.]{0,40}\b(?:attend|participat|join|visit|co-chair)", re.I)
+DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(?:led|headed)\s+by\b", re.IGNORECASE)
+PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both)\b[^.]{0,40}\b(?:attend|participat|join|visit|co-chair)", re.IGNORECASE)
 OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|resulted in|reached|reaching|"
                      r"agreed|launched)\b[^.]*\b(?:agreements?|consensus|report|initiative|declaration|statement|"
-                     r"memorand(?:um|a)|MoUs?|plan|document|deal|accord|communiqu|program|joint|“)", re.I)
+                     r"memorand(?:um|a)|MoUs?|plan|document|deal|accord|communiqu|program|joint|“)", re.IGNORECASE)
 MAX_SUMMARY = 600
+WINDOW_WORDS = frozenset(["and", "of", "for", "the", "to", "on", "in", "at", "with", "here", "visiting", "foreign", "affairs", "s"])
 BACK_REFERENCE = re.compile(r"^(?:The|This|That)\s+(meeting|session|talks|forum|dialogue|event|summit|"
                             r"activity|program|programme|edition|visit)\b|^It\b")
 
@@ -48,6 +49,8 @@ class Candidate:
     year: int | None = None
     participants: list[str] = field(default_factory=list)
     past: bool = False
+    weak: bool = False
+    """Named only by an anaphor ("The forum was held ..."): an event only where the article has no other."""
     sentences: dict[int, int] = field(default_factory=dict)
     """Every other sentence that names this event, with where it does."""
 
@@ -56,7 +59,9 @@ class Candidate:
             return (self.session, self.year) == (other.session, other.year) or None in (self.session, other.session) \
                 and None in (self.year, other.year)
         if not self.mechanism and not other.mechanism and self.participants and other.participants:
-            return set(self.participants) == set(other.participants)
+            # a headline's "Xi meets delegation" and the body's "Xi met ... with Nikai" are one meeting
+            mine, theirs = set(self.participants), set(other.participants)
+            return (mine <= theirs or theirs <= mine) and self.past == other.past
         return False
 
 
@@ -76,6 +81,8 @@ class Context:
 
 def find_events(ctx: Context) -> list[EventMention]:
     candidates = merge_candidates(session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx))
+    if any(not c.weak for c in candidates):
+        candidates = [c for c in candidates if not c.weak]
     if not candidates:
         return []
     candidates.sort(key=lambda c: (c.sentence, c.position))
@@ -93,11 +100,10 @@ def session_candidates(ctx: Context) -> list[Candidate]:
     found = []
     for s in ctx.sessions:
         text = ctx.sentences[s.sentence].text
-        held_here = bool(HELD.search(text)) and s.start < (HELD.search(text) or re.search("$", text)).start()
-        if s.session is None and s.year is None and not held_here:
+        held = HELD.search(text)
+        if s.session is None and s.year is None and not (held and s.start < held.start()):
             continue
         title = session_title(s)
-        held = HELD.search(text)
         if held and s.start < held.start():
             subject = subject_before(text, held.start())
             if s.phrase.removeprefix("the ") in subject and len(subject) > len(title):
@@ -112,14 +118,14 @@ def session_title(s: SessionMention) -> str:
                  r"dialogue|summit|consultation)s?\s+of\b", s.phrase, re.IGNORECASE)
     if m and s.session:
         return f"{ordinal(s.session).capitalize()} {m.group(2).lower()} of the {s.mechanism}"
-    phrase = re.sub(r"^the\s+", "", s.phrase, flags=re.I)
+    phrase = re.sub(r"^the\s+", "", s.phrase, flags=re.IGNORECASE)
     return phrase[:1].upper() + phrase[1:]
 
 
 def subject_before(text: str, end: int) -> str:
     """The last clause before a verb, commas inside quotation marks kept: the subject of "was held"."""
     clause = re.split(r"[,;:]\s+(?=[^”\"]*(?:[“\"]|$))", text[:end].strip())[-1].strip()
-    stripped = re.sub(r"^(?:a|an|the)\s+", "", clause, flags=re.I)
+    stripped = re.sub(r"^(?:a|an|the)\s+", "", clause, flags=re.IGNORECASE)
     return stripped[:1].upper() + stripped[1:] if stripped != clause else stripped
 
 
@@ -139,13 +145,14 @@ def held_candidates(ctx: Context) -> list[Candidate]:
         if not m:
             continue
         subject = subject_before(sentence.text, m.start())
-        if ANAPHOR.match(subject) or len(subject.split()) < 2 or not subject[:1].isupper() \
-                or re.search(r"\b(?:it|they|which|that|who)$", subject, re.I):
+        weak = bool(ANAPHOR.match(sentence.text[: m.start()].strip())) and " " in sentence.text[: m.start()].strip()
+        if not weak and (ANAPHOR.match(subject) or len(subject.split()) < 2) or not subject[:1].isupper() \
+                or re.search(r"\b(?:it|they|which|that|who)$", subject, re.IGNORECASE):
             continue
         if any(s.sentence == index and s.start < m.start() for s in ctx.sessions):
             continue  # the session mention makes this event already, titled by this subject
         found.append(Candidate(index, m.start(), subject[0].upper() + subject[1:],
-                               past=bool(PAST.search(sentence.text[: m.start()]))))
+                               past=bool(PAST.search(sentence.text[: m.start()])), weak=weak))
     return found
 
 
@@ -168,10 +175,13 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
 
 
 def in_window(text: str, start: int, at: int) -> bool:
-    """Whether only titles and names stand between a trigger and a name ("between Chinese Foreign Minister X")."""
+    """Whether only titles, names, and when and where, stand between a trigger and a name
+    ("between Chinese Foreign Minister X", "met on Thursday in Beijing with X")."""
     between = text[start:at]
-    return not re.search(r"[,;.]|\b(?!and\b|of\b|for\b|the\b|to\b|visiting\b)[a-z]{3,}\b(?<!minister)(?<!spokesperson)"
-                         r"(?<!president)(?<!secretary)(?<!affairs)(?<!general)", between) or len(between) < 3
+    if re.search(r"[;.]", between):
+        return False
+    return all(word[:1].isupper() or word.lower() in WINDOW_WORDS or word.lower() in TITLE_WORDS
+               or word.isdigit() for word in re.findall(r"[\w’'-]+", between))
 
 
 def meeting_title(people: list[str], trigger: str, rest: str) -> str:
@@ -206,7 +216,7 @@ def is_speaker(text: str, occ: Occurrence) -> bool:
     before = text[max(0, occ.start - 40): occ.start]
     return bool(re.match(rf"\s*(?:\([^)]*\)\s*)?(?:,[^,]*,\s*)?{REPORTING}\b", after)
                 or re.search(rf"\b{REPORTING}\s+(?:[A-Z][\w’'-]*\s+)*$", before)
-                or re.search(r"\baccording to\s+$", before, re.I))
+                or re.search(r"\baccording to\s+$", before, re.IGNORECASE))
 
 
 def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) -> None:
@@ -251,7 +261,7 @@ def event_date(ctx: Context, c: Candidate, main: Candidate) -> tuple[str | None,
     if c is main:
         head = c.title.split()[-1].lower() if c.title else ""
         for sentence in ctx.sentences[c.sentence + 1:]:
-            if re.match(rf"^(?:the|this)\s+{re.escape(head)}\b", sentence.text, re.I):
+            if re.match(rf"^(?:the|this)\s+{re.escape(head)}\b", sentence.text, re.IGNORECASE):
                 later = usable_dates(sentence.text, ctx.anchor)
                 if later:
                     return later[0].date, later[0].end_date
@@ -271,12 +281,12 @@ def usable_dates(text: str, anchor: Anchor) -> list[FoundDate]:
 
 
 def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
-    text = ctx.sentences[c.sentence].text
-    if re.search(r"\bheld here\b|\bhere\b", text) and ctx.dateline:
-        return ctx.dateline
-    here = [o for o in ctx.place_occurrences if o.sentence == c.sentence]
-    if here:
-        return min(here, key=lambda o: (o.start < c.position and c is not main, abs(o.start - c.position))).name
+    for index, position in {c.sentence: c.position, **c.sentences}.items():
+        if re.search(r"\bhere\b", ctx.sentences[index].text) and ctx.dateline:
+            return ctx.dateline
+        here = [o for o in ctx.place_occurrences if o.sentence == index]
+        if here:
+            return min(here, key=lambda o: (o.start < position and c is not main, abs(o.start - position))).name
     following = [o for o in ctx.place_occurrences if o.sentence == c.sentence + 1
                  and ctx.sentences[c.sentence + 1].paragraph == ctx.sentences[c.sentence].paragraph]
     if following and c is not main:
@@ -327,7 +337,7 @@ def sentences_of(ctx: Context, c: Candidate, main: Candidate, candidates: list[C
 def points_back(text: str, title: str) -> bool:
     """"The meeting resulted in ..." after a meeting; "It ..." after anything."""
     m = BACK_REFERENCE.match(text)
-    return bool(m) and (m.group(1) is None or m.group(1).lower() in title.lower())
+    return m is not None and (m.group(1) is None or m.group(1).lower() in title.lower())
 
 
 def summary(ctx: Context, c: Candidate) -> str:

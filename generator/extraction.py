@@ -54,7 +54,7 @@ def find_places(sentences: list[nlp.Sentence], taken: list[tuple[int, int, int]]
 
 
 def place_name(text: str) -> str | None:
-    name = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     name = PLACE_SUFFIX.sub("", name)
     if not re.fullmatch(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}", name):
         return None

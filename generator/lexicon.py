@@ -8,22 +8,11 @@ from __future__ import annotations
 import re
 
 # Words that make a phrase a person's title. Lower-case forms; multi-word titles are built from these.
-TITLE_WORDS = frozenset("""
-president vice-president minister ministers ambassador envoy director director-general deputy
-secretary secretary-general general spokesperson spokesman spokeswoman chairman chairwoman chair
-chairperson head counselor counsellor editor editor-in-chief premier chancellor governor mayor member
-commissioner representative consul consul-general attache attaché adviser advisor professor dean
-king queen prince princess emperor leader speaker senator lawmaker legislator congressman
-congresswoman official chief ceo founder president-elect vice vice-chairman vice-chair vice-minister
-vice-premier ministerial undersecretary under-secretary executive coordinator rector researcher
-fellow scholar expert analyst diplomat delegate correspondent publisher anchor host officer
-commander general-secretary assistant principal manager partner captain lieutenant
-spokesperson-in-chief prosecutor judge justice minister-counselor counsellor-general sheikh emir
-""".split())
+TITLE_WORDS = frozenset(["president", "vice-president", "minister", "ministers", "ambassador", "envoy", "director", "director-general", "deputy", "secretary", "secretary-general", "general", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "chairperson", "head", "counselor", "counsellor", "editor", "editor-in-chief", "premier", "chancellor", "governor", "mayor", "member", "commissioner", "representative", "consul", "consul-general", "attache", "attaché", "adviser", "advisor", "professor", "dean", "king", "queen", "prince", "princess", "emperor", "leader", "speaker", "senator", "lawmaker", "legislator", "congressman", "congresswoman", "official", "chief", "ceo", "founder", "president-elect", "vice", "vice-chairman", "vice-chair", "vice-minister", "vice-premier", "ministerial", "undersecretary", "under-secretary", "executive", "coordinator", "rector", "researcher", "fellow", "scholar", "expert", "analyst", "diplomat", "delegate", "correspondent", "publisher", "anchor", "host", "officer", "commander", "general-secretary", "assistant", "principal", "manager", "partner", "captain", "lieutenant", "spokesperson-in-chief", "prosecutor", "judge", "justice", "minister-counselor", "counsellor-general", "sheikh", "emir"])
 # Words that may stand inside a title phrase without being a title themselves.
-TITLE_JOINERS = frozenset("of the for to and in on at & 's ’s".split())
+TITLE_JOINERS = frozenset(["of", "the", "for", "to", "and", "in", "on", "at", "&", "'s", "’s"])
 # Leading words of a title that are not part of the job: "also general secretary of ...".
-TITLE_LEADERS = frozenset("also and as the a an its his her their former then current acting".split())
+TITLE_LEADERS = frozenset(["also", "and", "as", "the", "a", "an", "its", "his", "her", "their", "former", "then", "current", "acting"])
 
 NATIONALITIES = {
     "afghan": "Afghanistan", "african": "Africa", "albanian": "Albania", "algerian": "Algeria",
@@ -67,28 +56,15 @@ COUNTRIES = frozenset({c.lower() for c in NATIONALITIES.values()} | {
 
 # Organization names end in one of these (a "Society", a "Ministry" ...), or start with one and go on
 # with "of ..." ("Ministry of Information of Cambodia").
-ORG_HEADS = frozenset("""
-agency ministry department committee party society union center centre bureau group association
-council commission embassy consulate institute institution university academy federation foundation
-office administration government congress assembly parliament corporation company bank network
-station system television tv radio daily news times post herald tribune organization organisation
-league chamber club secretariat court army navy police cabinet senate house delegation mission
-alliance coalition think-tank school college press service services authority board broadcasting
-museum library hospital fund trust network communications publishing publications
-conference
-""".split())
+ORG_HEADS = frozenset(["agency", "ministry", "department", "committee", "party", "society", "union", "center", "centre", "bureau", "group", "association", "council", "commission", "embassy", "consulate", "institute", "institution", "university", "academy", "federation", "foundation", "office", "administration", "government", "congress", "assembly", "parliament", "corporation", "company", "bank", "network", "station", "system", "television", "tv", "radio", "daily", "news", "times", "post", "herald", "tribune", "organization", "organisation", "league", "chamber", "club", "secretariat", "court", "army", "navy", "police", "cabinet", "senate", "house", "delegation", "mission", "alliance", "coalition", "think-tank", "school", "college", "press", "service", "services", "authority", "board", "broadcasting", "museum", "library", "hospital", "fund", "trust", "network", "communications", "publishing", "publications", "conference"])
 # Organizations that read as "Foreign Ministry" are the "Ministry of Foreign Affairs".
 MINISTRY_ALIASES = {"foreign": "foreign affairs", "defense": "defense", "defence": "defence",
                     "commerce": "commerce", "finance": "finance", "education": "education"}
 
 # Names of recurring frameworks end in one of these.
-MECHANISM_HEADS = frozenset("""
-forum dialogue dialogues mechanism program programme summit seminar symposium activity festival expo
-exposition week roundtable round-table consultation consultations talks conference exchange
-exchanges initiative partnership games fair series tour campaign
-""".split())
+MECHANISM_HEADS = frozenset(["forum", "dialogue", "dialogues", "mechanism", "program", "programme", "summit", "seminar", "symposium", "activity", "festival", "expo", "exposition", "week", "roundtable", "round-table", "consultation", "consultations", "talks", "conference", "exchange", "exchanges", "initiative", "partnership", "games", "fair", "series", "tour", "campaign"])
 # Heads that name a recurring framework only when they carry a proper name before them.
-WEAK_MECHANISM_HEADS = frozenset("conference exchange exchanges initiative partnership talks tour campaign".split())
+WEAK_MECHANISM_HEADS = frozenset(["conference", "exchange", "exchanges", "initiative", "partnership", "talks", "tour", "campaign"])
 # "the seventh meeting of X": the words that make X a numbered series.
 SESSION_WORDS = r"meeting|session|round|edition|plenary|conference|forum|dialogue|summit|consultation"
 

@@ -8,8 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import COUNTRIES, MECHANISM_HEADS, NATIONALITIES, ORDINAL, ORG_HEADS, SESSION_WORDS, \
-    WEAK_MECHANISM_HEADS, ordinal_value
+from .lexicon import (
+    COUNTRIES,
+    MECHANISM_HEADS,
+    NATIONALITIES,
+    ORDINAL,
+    ORG_HEADS,
+    SESSION_WORDS,
+    WEAK_MECHANISM_HEADS,
+    ordinal_value,
+)
 from .model import MechanismMention
 from .nlp import Sentence, Token, tokens
 from .slugs import fold
@@ -228,9 +236,9 @@ def fuller(a: str, b: str) -> str:
     """The more telling of two names: "China-Japan ruling parties exchange" and "China-Japan exchange
     mechanism" make "China-Japan ruling parties exchange mechanism"."""
     for x, y in ((a, b), (b, a)):
-        if y.endswith(" mechanism") and not x.endswith(" mechanism"):
-            if set(fold(y).split()) - {"mechanism"} <= set(fold(x).split()):
-                return f"{x} mechanism"
+        if y.endswith(" mechanism") and not x.endswith(" mechanism") \
+                and set(fold(y).split()) - {"mechanism"} <= set(fold(x).split()):
+            return f"{x} mechanism"
     return max(a, b, key=lambda n: (len(n.split()), n))
 
 

@@ -81,7 +81,7 @@ def sentences(paragraphs: list[str]) -> list[Sentence]:
 def whole_sentences(doc: Any) -> list[Any]:
     """The model's sentences, mended where it broke after a middle initial ("Aladdin D. | Rillo")."""
     spans = list(doc.sents)
-    merged = []
+    merged: list[Any] = []
     for span in spans:
         if merged and re.search(r"\b[A-Z]\.$", merged[-1].text.strip()):
             merged[-1] = doc[merged[-1].start:span.end]

@@ -12,13 +12,13 @@ from .nlp import Sentence, Token, tokens
 from .people import Occurrence
 from .slugs import fold
 
-JOINERS = frozenset("of the for and on & de in".split())
+JOINERS = frozenset(["of", "the", "for", "and", "on", "&", "de", "in"])
 EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s+(embassy|consulate(?:[- ]general)?)"
                      r"(\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
-WHOLE_BODIES = frozenset("union party republic nations group kingdom".split())
-NON_ORG_WORDS = frozenset("session meeting forum dialogue summit".split())
+WHOLE_BODIES = frozenset(["union", "party", "republic", "nations", "group", "kingdom"])
+NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit"])
 TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                           + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
 LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
@@ -36,8 +36,21 @@ def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[lis
             inside = any(i == index and s <= m.start() < e for i, s, e, _ in spans)
             if not inside and not is_country(m.group(1)) and looks_like_org_acronym(sentence, m, acronyms):
                 spans.append((index, m.start(1), m.end(1), m.group(1)))
-    spans = [s for s in spans if s[3] not in people and not any(w in people for w in [s[3]])]
+    spans = [s for s in spans if s[3] not in people]
+    names = {clean_name(s[3]) for s in spans}
+    for index, sentence in enumerate(sentences):
+        for start, end in opening_words(sentence):
+            word = sentence.text[start:end]
+            if word not in people and any(short_form_of(word, n, acronyms) for n in names if n != word):
+                spans.append((index, start, end, word))
     return group(spans, acronyms)
+
+
+def opening_words(sentence: Sentence) -> list[tuple[int, int]]:
+    """One-word ORG spans where a sentence starts ("Xinhua issued ..."): kept only as a short form of a
+    longer name the article gives, since any capitalized first word could be one."""
+    return [(e.start, e.end) for e in sentence.entities
+            if e.label == "ORG" and " " not in e.text and not is_proper_word(sentence.text, (e.start, e.end))]
 
 
 def org_spans(sentence: Sentence) -> list[tuple[int, int]]:
@@ -170,7 +183,7 @@ def is_mechanism_like(words: list[Token]) -> bool:
 def model_org(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A model ORG span, cleaned: no leading article, no possessive, no bare country names."""
     span = text[start:end]
-    lead = re.match(r"(?:the\s+)", span, re.I)
+    lead = re.match(r"(?:the\s+)", span, re.IGNORECASE)
     if lead:
         start += lead.end()
         span = text[start:end]
@@ -256,7 +269,7 @@ def group(spans: list[tuple[int, int, int, str]], acronyms: dict[str, str]) -> t
 
 
 def clean_name(name: str) -> str:
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
     name = re.sub(r"[’']s$", "", name).replace("’", "'")
     name = re.sub(r"(?<=\w)'$", "", name)
     return re.sub(r"\b(embassy|consulate)\b", lambda m: m.group(1).title(), name)

@@ -7,8 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import MECHANISM_HEADS, NATIONALITIES, ORG_HEADS, TITLE_JOINERS, TITLE_LEADERS, TITLE_WORDS, \
-    is_country
+from .lexicon import (
+    MECHANISM_HEADS,
+    NATIONALITIES,
+    ORG_HEADS,
+    TITLE_JOINERS,
+    TITLE_LEADERS,
+    TITLE_WORDS,
+    is_country,
+)
 from .model import PersonMention
 from .nlp import Sentence, tokens
 
@@ -18,12 +25,7 @@ NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
 TRAILING_NAME = re.compile(rf"(?:^|(?<=\s))({NAME})\s*$")
 REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|stated|pointed|"
                        r"expressed|introduced|led|attended|delivered|spoke|highlighted|welcomed)\b.*$")
-NOT_NAMES = frozenset("""
-the this that these those it he she they we i you his her their its our according meanwhile however
-during since after before when while in on at for from with by as also both and but or if then
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december mr mrs ms dr sir madam excellency
-""".split())
+NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def find_people(sentences: list[Sentence]) -> tuple[list[PersonMention], list[Oc
         person = name if name in full else short.get(name)
         if person and role and role.lower() not in {r.lower() for r in roles[person]}:
             roles[person].append(role)
-    used = {o.name: set() for o in occurrences}
+    used: dict[str, set[str]] = {o.name: set() for o in occurrences}
     for occ in occurrences:
         used[occ.name].add(sentences[occ.sentence].text[occ.start:occ.end])
     people = [PersonMention(name, aliases(name, used.get(name, set())), tuple(roles[name])) for name in full]
@@ -58,7 +60,7 @@ def find_people(sentences: list[Sentence]) -> tuple[list[PersonMention], list[Oc
 
 def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
     """(name, role) from appositions: "Name, title of Org," and lists of them."""
-    found = []
+    found: list[tuple[str, str]] = []
     for sentence in sentences:
         chunks = [c.strip() for c in sentence.text.split(",")]
         i = 0
@@ -126,7 +128,7 @@ def continues_title(chunks: list[str], j: int) -> bool:
 def split_roles(role: str) -> list[str]:
     """"Director of X and member of Y" holds two titles."""
     parts = re.split(r"\s+and\s+(?=(?:also\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:"
-                     + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\b)", role, flags=re.I)
+                     + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\b)", role, flags=re.IGNORECASE)
     return [p.strip(" ,") for p in parts if p.strip(" ,")]
 
 

@@ -36,11 +36,11 @@ class Entry:
 class Registry:
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
-    def canonical(self, kind: str, cluster: Any) -> str | None:
-        """The registry's name for a resolved cluster, if an entry of it is part of the cluster."""
+    def pinned_id(self, kind: str, cluster: Any) -> str | None:
+        """The id an entry pins for a resolved cluster it is part of."""
         for entry in self.entries.get(kind, ()):
-            if entry.name in cluster.names:
-                return entry.id or entry.name
+            if entry.id and entry.name == cluster.name():
+                return entry.id
         return None
 
 

@@ -196,8 +196,9 @@ def timeline(briefing: Briefing) -> dict[str, Any]:
     """Year -> month -> events, newest first; undated events apart."""
     years: dict[str, dict[str, list[Event]]] = {}
     for e in sorted((e for e in briefing.events if e.date), key=event_order, reverse=True):
-        month = human_date(e.date[:7]) if len(e.date) >= 7 else "Month unknown"
-        years.setdefault(e.date[:4], {}).setdefault(month, []).append(e)
+        date = e.date or ""
+        month = human_date(date[:7]) if len(date) >= 7 else "Month unknown"
+        years.setdefault(date[:4], {}).setdefault(month, []).append(e)
     return {"years": years, "undated": sorted((e for e in briefing.events if not e.date), key=lambda e: e.title)}
 
 

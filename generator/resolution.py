@@ -21,9 +21,13 @@ class Cluster:
     aliases: set[str] = field(default_factory=set)
     articles: list[str] = field(default_factory=list)
     established: int | None = None
+    fixed: str | None = None
+    """The registry's name for it, which wins over any detected form."""
 
     def name(self) -> str:
-        """The fullest form: most words, then most often used, then alphabetical for determinism."""
+        """The registry's name; else the fullest form: most words, then most often used, then alphabetical."""
+        if self.fixed:
+            return self.fixed
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], n.lower() != n, n))
 
 
@@ -47,6 +51,7 @@ class Index:
             cluster.aliases |= other.aliases
             cluster.articles += [a for a in other.articles if a not in cluster.articles]
             cluster.established = cluster.established or other.established
+            cluster.fixed = cluster.fixed or other.fixed
             self.clusters.remove(other)
             for k, c in list(self.by_key.items()):
                 if c is other:
@@ -88,7 +93,7 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None) -> 
     }
     for entry_kind, entries in registry.entries.items():
         for entry in entries:
-            indexes[entry_kind].add(entry.name, entry.aliases, "")
+            indexes[entry_kind].add(entry.name, entry.aliases, "").fixed = entry.name
     for x in extractions:
         a = x.article.id
         for p in x.people:
@@ -109,8 +114,7 @@ def assign_ids(index: Index, registry: Registry) -> dict[int, str]:
     out: dict[int, str] = {}
     used: set[str] = set()
     for cluster in sorted(index.clusters, key=lambda c: c.name()):
-        name = registry.canonical(index.kind, cluster) or cluster.name()
-        base = slugify(name)
+        base = slugify(registry.pinned_id(index.kind, cluster) or cluster.name())
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
@@ -200,7 +204,7 @@ def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict
 
 
 def build_event(occ: Occasion, eid) -> Event:
-    main_article, first = occ.reports[0]
+    first = occ.reports[0][1]
     date = occ.date()
     ends = [e.end_date for _, e in occ.reports if e.end_date]
     places = Counter(e.place for _, e in occ.reports if e.place)

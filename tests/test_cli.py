@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+COMMANDS = ["generate", "build", "serve", "check"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: briefing " + command in result.output
+
+
+def test_generate_writes_pages_and_the_export(tmp_path: Path, seeds_folder) -> None:
+    seeds = seeds_folder({"a.txt": " date 2025-02-21 TOKYO | Xinhua | A dialogue was held here on Tuesday."})
+    result = CliRunner().invoke(main, ["generate", "--seeds", str(seeds), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "data" / "briefing.json").is_file()
+    assert (tmp_path / "out" / "index.md").is_file()
+
+
+def test_check_lists_every_problem_and_fails(seeds_folder) -> None:
+    seeds = seeds_folder({"good.txt": "A headline\nText.", "empty.txt": "", "bad date.txt": " date 2025-13-45 x"})
+    result = CliRunner().invoke(main, ["check", "--seeds", str(seeds)])
+    assert result.exit_code == 1
+    assert "empty.txt: empty" in result.output
+    assert "bad date.txt: line 1: date line '2025-13-45'" in result.output
+    assert "1 seeds readable, 2 with errors" in result.output
+
+
+def test_a_bad_seed_fails_generate_with_its_name_and_no_traceback(tmp_path: Path, seeds_folder) -> None:
+    seeds = seeds_folder({"good.txt": "A headline\nText.", "bin.txt": b"\x00\x01"})
+    result = CliRunner().invoke(main, ["generate", "--seeds", str(seeds), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "bin.txt: binary file" in result.output
+    assert "Traceback" not in result.output

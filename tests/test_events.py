@@ -1,0 +1,43 @@
+"""Events of whole articles, through the whole extraction stage."""
+
+from __future__ import annotations
+
+from generator.cleaning import clean
+from generator.extraction import extract
+from generator.model import Seed
+
+
+def events_of(text: str):
+    return extract(clean(Seed("x.txt", text, "0" * 64))).events
+
+
+def test_main_event_and_a_past_session_it_refers_to() -> None:
+    events = events_of(
+        " date 2025-02-21 TOKYO | Xinhua | A dialogue between media organizations of China and Japan was held here "
+        "on Tuesday.\n\nIn December last year, China and Japan held the second meeting of a high-level consultation "
+        "mechanism on people-to-people exchanges in Beijing, Wu said.")
+    assert [(e.date, e.place, e.session) for e in events] == [("2025-02-18", "Tokyo", None), ("2024-12", "Beijing", 2)]
+
+
+def test_talks_between_two_ministers_with_the_spokesperson_apart() -> None:
+    events = events_of(" date 2024-12-26 BEIJING: The talks were positive, Foreign Ministry spokesperson Mao Ning said "
+                       "on Thursday, about the talks between Chinese Foreign Minister Wang Yi and Japanese Foreign "
+                       "Minister Takeshi Iwaya on Wednesday.")
+    assert len(events) == 1
+    e = events[0]
+    assert (e.title, e.date, e.place) == ("Talks between Wang Yi and Takeshi Iwaya", "2024-12-25", "Beijing")
+    assert [p.name for p in e.participants] == ["Wang Yi", "Takeshi Iwaya"]
+    assert e.statements[0].speaker == "Mao Ning"
+
+
+def test_no_publication_date_no_guess() -> None:
+    events = events_of("Xi meets Japanese delegation\nPresident Xi Jinping met on Thursday in Beijing with "
+                       "Toshihiro Nikai, secretary-general of the Liberal Democratic Party.")
+    assert [(e.date, e.place) for e in events] == [(None, "Beijing")]
+    assert {p.name for p in events[0].participants} == {"Xi Jinping", "Toshihiro Nikai"}
+
+
+def test_outcomes_are_kept_with_their_event() -> None:
+    events = events_of(" date 2024-06-22 The forum was held in Dezhou on Friday. The forum released the “Initiative "
+                       "for Media Cooperation.”")
+    assert events[0].outcomes == ("The forum released the “Initiative for Media Cooperation.”",)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from generator import nlp
+from generator.mechanisms import find_mechanisms
+
+
+def mechanisms_of(*paragraphs: str):
+    mentions, sessions = find_mechanisms(nlp.sentences(list(paragraphs)))
+    return {m.name: m for m in mentions}, [(s.mechanism, s.session, s.year) for s in sessions]
+
+
+def test_nth_meeting_of_a_lower_case_mechanism_takes_the_pair_of_countries() -> None:
+    found, sessions = mechanisms_of("In December, China and Japan held the second meeting of a high-level "
+                                    "consultation mechanism on people-to-people and cultural exchanges in Beijing.")
+    name = "China-Japan high-level consultation mechanism on people-to-people and cultural exchanges"
+    assert list(found) == [name]
+    assert sessions == [(name, 2, None)]
+
+
+def test_two_names_of_the_same_session_are_one_mechanism_and_the_year_it_was_set_up() -> None:
+    found, sessions = mechanisms_of(
+        "They attended the seventh meeting of the China-Japan ruling parties exchange in Fujian province. "
+        "The meeting was established in 2006. The recent seventh meeting of the China-Japan exchange "
+        "mechanism was the largest.")
+    assert list(found) == ["China-Japan ruling parties exchange mechanism"]
+    assert found["China-Japan ruling parties exchange mechanism"].established == 2006
+    assert {s[1] for s in sessions} == {7}
+
+
+def test_named_forums_programs_and_activities_with_ordinals_and_years() -> None:
+    found, sessions = mechanisms_of(
+        "The 2024 China-ASEAN Media Cooperation Forum was held in Dezhou. The organizers will hold the 10th "
+        "China-ASEAN Joint Visit Activity on the 21st Century Maritime Silk Road. The Second “New Era, New "
+        "Images” China-Foreign Joint Creation Program was presented.")
+    assert set(found) == {"China-ASEAN Media Cooperation Forum",
+                          "China-ASEAN Joint Visit Activity on the 21st Century Maritime Silk Road",
+                          "“New Era, New Images” China-Foreign Joint Creation Program"}
+    assert ("China-ASEAN Media Cooperation Forum", None, 2024) in sessions
+    assert ("China-ASEAN Joint Visit Activity on the 21st Century Maritime Silk Road", 10, None) in sessions
+
+
+def test_an_organization_called_conference_is_no_mechanism() -> None:
+    found, _ = mechanisms_of("He is a member of the Chinese People's Political Consultative Conference.")
+    assert found == {}
+
+
+def test_a_series_between_two_parties() -> None:
+    _, sessions = mechanisms_of("The third theoretical seminar between the Communist Party of China (CPC) "
+                                    "and the Lao People's Revolutionary Party (LPRP) opened on Monday.")
+    assert sessions == [("CPC-LPRP theoretical seminar", 3, None)]

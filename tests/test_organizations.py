@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from generator import nlp
+from generator.organizations import find_organizations
+
+
+def orgs_of(*paragraphs: str) -> dict[str, tuple[str, ...]]:
+    found, _ = find_organizations(nlp.sentences(list(paragraphs)), set())
+    return {o.name: o.aliases for o in found}
+
+
+def test_titles_are_not_glued_on_and_full_names_are_kept() -> None:
+    got = orgs_of("Han San A, Deputy Secretary of State of the Ministry of Information of Cambodia, and Wang "
+                  "Yihua, Deputy Director of the Standing Committee of the People's Congress of Shandong Province, spoke.")
+    assert "Ministry of Information of Cambodia" in got
+    assert "Standing Committee of the People's Congress of Shandong Province" in got
+    assert not any(name.startswith("State") for name in got)
+
+
+def test_acronym_in_parentheses_is_an_alias() -> None:
+    assert orgs_of("Takashi Sasaki, president of Tokyo Broadcasting System (TBS), spoke.") == \
+        {"Tokyo Broadcasting System": ("TBS",)}
+
+
+def test_short_forms_in_one_article_are_one_organization() -> None:
+    got = orgs_of("The event was co-hosted by Xinhua News Agency and the Chinese embassy in Japan. Xinhua "
+                  "issued a report.")
+    assert got == {"Xinhua News Agency": ("Xinhua",), "Chinese Embassy in Japan": ()}
+
+
+def test_two_coordinated_organizations_are_two_and_a_name_with_and_is_one() -> None:
+    got = orgs_of("It was organized by the China Foreign Languages Bureau and the China-ASEAN Center. "
+                  "Kikeo, head of the Commission for Propaganda and Training of the LPRP Central Committee, came.")
+    assert {"China Foreign Languages Bureau", "China-ASEAN Center",
+            "Commission for Propaganda and Training of the LPRP Central Committee"} <= set(got)
+
+
+def test_party_called_by_its_members() -> None:
+    got = orgs_of("The coalition is formed by the Liberal Democratic Party and Komeito. Toshihiro Nikai, "
+                  "secretary-general of the Liberal Democrats, led the delegation.")
+    assert got["Liberal Democratic Party"] == ("Liberal Democrats",)

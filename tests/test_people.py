@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from generator import nlp
+from generator.people import find_people
+
+
+def people_of(*paragraphs: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    found, _ = find_people(nlp.sentences(list(paragraphs)))
+    return {p.name: (p.roles, p.aliases) for p in found}
+
+
+def test_title_before_the_name() -> None:
+    got = people_of("In his speech, Chinese Ambassador to Japan Wu Jianghao said ties were improving. Wu added more.")
+    assert got["Wu Jianghao"] == (("Chinese Ambassador to Japan",), ("Wu",))
+
+
+def test_apposition_list_with_single_names_and_commas_inside_titles() -> None:
+    got = people_of("Guests included Phoxay Khaykhamphithoune, Deputy Minister of Information, Culture, and Tourism "
+                    "of Laos, Jimmy, Ambassador of the Philippines to China, Han San A, Deputy Secretary of State "
+                    "of the Ministry of Information of Cambodia, as well as diplomats.")
+    assert got["Phoxay Khaykhamphithoune"][0] == ("Deputy Minister of Information, Culture, and Tourism of Laos",)
+    assert got["Jimmy"][0] == ("Ambassador of the Philippines to China",)
+    assert got["Han San A"][0] == ("Deputy Secretary of State of the Ministry of Information of Cambodia",)
+
+
+def test_two_titles_joined_by_and_are_two_roles() -> None:
+    got = people_of("Tian Weidong, Secretary of the Dezhou Municipal Committee and Director of the Standing "
+                    "Committee of the Municipal People's Congress, spoke.")
+    assert got["Tian Weidong"][0] == ("Secretary of the Dezhou Municipal Committee",
+                                      "Director of the Standing Committee of the Municipal People's Congress")
+
+
+def test_surname_apposition_goes_to_the_full_name() -> None:
+    got = people_of("President Xi Jinping urged closer ties. Xi, also general secretary of the Communist Party of "
+                    "China Central Committee, spoke.")
+    assert set(got["Xi Jinping"][0]) == {"President", "general secretary of the Communist Party of China Central Committee"}
+
+
+def test_a_surname_shared_by_two_people_is_left_alone() -> None:
+    got = people_of("Chen Wei, Counselor of the Asia Department, and Chen Shi, Deputy Editor-in-Chief of the "
+                    "bureau, attended. Chen said the forum mattered.")
+    assert "Chen" not in got["Chen Wei"][1] and "Chen" not in got["Chen Shi"][1]
+
+
+def test_middle_initial_gives_an_alias() -> None:
+    got = people_of("Aladdin D. Rillo, Deputy Secretary-General of ASEAN, spoke at the forum.")
+    assert got["Aladdin D. Rillo"] == (("Deputy Secretary-General of ASEAN",), ("Aladdin Rillo",))

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from generator.cleaning import clean
+from generator.extraction import extract
+from generator.model import Seed
+from generator.registry import Entry, Registry
+from generator.resolution import resolve
+
+
+def briefing(*texts: str, registry: Registry | None = None):
+    extractions = [extract(clean(Seed(f"{i}.txt", t, "0" * 64))) for i, t in enumerate(texts)]
+    return resolve(extractions, registry)
+
+
+def test_one_entity_per_real_thing_across_articles() -> None:
+    b = briefing(" date 2025-02-21 The event was co-hosted by Xinhua News Agency. Xinhua issued a report.",
+                 " date 2025-03-01 Xinhua reported on the talks, said Chinese Foreign Ministry spokesperson Mao Ning.",
+                 " date 2025-03-02 The forum was guided by the Chinese Ministry of Foreign Affairs.")
+    names = {o.name: o for o in b.organizations}
+    assert "Xinhua News Agency" in names and "Xinhua" in names["Xinhua News Agency"].aliases
+    ministry = [o for o in b.organizations if "Foreign" in o.name]
+    assert len(ministry) == 1 and len(ministry[0].articles) == 2
+
+
+def test_name_order_does_not_split_a_person_but_a_shared_surname_does_not_merge() -> None:
+    b = briefing(" date 2025-01-01 Japanese Prime Minister Shigeru Ishiba met Wang Yi in Tokyo on Monday.",
+                 " date 2025-01-05 Prime Minister Ishiba Shigeru met Wang Yihua in Osaka on Monday.")
+    people = sorted(p.name for p in b.people)
+    assert people.count("Shigeru Ishiba") + people.count("Ishiba Shigeru") == 1
+    assert {"Wang Yi", "Wang Yihua"} <= set(people)
+
+
+def test_the_same_session_reported_twice_is_one_event_with_the_most_precise_date() -> None:
+    b = briefing(" date 2025-02-21 In December last year, China and Japan held the second meeting of a high-level "
+                 "consultation mechanism on people-to-people exchanges in Beijing.",
+                 " date 2024-12-26 BEIJING: Foreign minister Wang Yi and Takeshi Iwaya jointly attended the second "
+                 "meeting of a high-level consultation mechanism on people-to-people exchanges between China and "
+                 "Japan on Wednesday.")
+    sessions = [e for e in b.events if e.session == 2]
+    assert len(sessions) == 1
+    assert sessions[0].date == "2024-12-25" and len(sessions[0].articles) == 2
+
+
+def test_registry_names_and_joins_entities() -> None:
+    registry = Registry({"organizations": (Entry("Xinhua News Agency", ("New China News Agency",)),)})
+    b = briefing(" date 2025-02-21 Xinhua News Agency held a forum. New China News Agency reporters came.",
+                 registry=registry)
+    xinhua = [o for o in b.organizations if "Xinhua" in o.name]
+    assert len(xinhua) == 1 and xinhua[0].name == "Xinhua News Agency"
