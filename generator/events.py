@@ -32,6 +32,7 @@ OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|re
                      r"agreed|launched)\b[^.]*\b(?:agreements?|consensus|report|initiative|declaration|statement|"
                      r"memorand(?:um|a)|MoUs?|plan|document|deal|accord|communiqu|program|joint|“)", re.IGNORECASE)
 MAX_SUMMARY = 600
+NEAR = 60
 WINDOW_WORDS = frozenset(["and", "of", "for", "the", "to", "on", "in", "at", "with", "here", "visiting", "foreign", "affairs", "s"])
 BACK_REFERENCE = re.compile(r"^(?:The|This|That)\s+(meeting|session|talks|forum|dialogue|event|summit|"
                             r"activity|program|programme|edition|visit)\b|^It\b")
@@ -285,6 +286,8 @@ def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
         if re.search(r"\bhere\b", ctx.sentences[index].text) and ctx.dateline:
             return ctx.dateline
         here = [o for o in ctx.place_occurrences if o.sentence == index]
+        if index != c.sentence:  # another sentence naming the event: only a place right by its words
+            here = [o for o in here if 0 <= o.start - position <= NEAR]
         if here:
             return min(here, key=lambda o: (o.start < position and c is not main, abs(o.start - position))).name
     following = [o for o in ctx.place_occurrences if o.sentence == c.sentence + 1
