@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from .pipeline import generate, read_articles
+from .pipeline import build_briefing, generate, read_articles
+from .review import review_queue
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Folder of articles (*.txt) and the optional registry.yml.")
@@ -80,8 +81,12 @@ def serve(seeds: Path, out: Path, port: int) -> None:
 
 @main.command()
 @SEEDS
-def check(seeds: Path) -> None:
+@click.option("--review/--no-review", default=True, show_default=True,
+              help="Also extract and list what an editor should look at (the review queue).")
+def check(seeds: Path, review: bool) -> None:
     """Validate the seeds without writing anything; list every problem; exit non-zero on errors.
+    Then list the review queue: people seen once with no title, single names left unresolved,
+    events without a date or place, mechanisms without a numbered session.
 
     Example: briefing check --seeds seeds
     """
@@ -91,6 +96,11 @@ def check(seeds: Path) -> None:
     click.echo(f"{len(articles)} seeds readable, {len(errors)} with errors")
     if errors:
         sys.exit(1)
+    if review:
+        items = review_queue(build_briefing(seeds)[0])
+        click.echo(f"review queue: {len(items)} item(s)")
+        for item in items:
+            click.echo(f"  {item}")
 
 
 def mkdocs(*args: str) -> None:

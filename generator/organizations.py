@@ -22,6 +22,9 @@ NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit"])
 TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                           + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
 LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
+# "Deputy Minister of Information, Culture, and Tourism of Laos" names the ministry it belongs to.
+MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+(?P<portfolio>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+|&\s+)?[A-Z][\w-]*)*?)"
+                         r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 QUOTED = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
 
 
@@ -29,7 +32,7 @@ def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[lis
     spans: list[tuple[int, int, int, str]] = []  # sentence, start, end, name
     for index, sentence in enumerate(sentences):
         for start, end in org_spans(sentence):
-            spans.append((index, start, end, sentence.text[start:end]))
+            spans.append((index, start, end, ministry_name(sentence.text[start:end])))
     acronyms = defined_acronyms(sentences, [s[3] for s in spans])
     for index, sentence in enumerate(sentences):
         for m in STANDALONE_ACRONYM.finditer(sentence.text):
@@ -59,6 +62,7 @@ def org_spans(sentence: Sentence) -> list[tuple[int, int]]:
     found += [(m.start(), m.end()) for m in EMBASSY.finditer(text)]
     found += [(m.start(1), m.end(1)) for m in TITLE_OBJECT.finditer(text) if named_by_model(sentence, m)]
     found += [(m.start(), m.end()) for m in LOWER_PARTY.finditer(text) if not is_country(m.group(1))]
+    found += [(m.start(), m.end()) for m in MINISTER_OF.finditer(text) if is_country(m.group("country"))]
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     for ent in sentence.entities:
         if ent.label == "ORG" and not overlaps(ent.start, ent.end, found):
@@ -67,6 +71,12 @@ def org_spans(sentence: Sentence) -> list[tuple[int, int]]:
                 found.append(span)
     spans = [s for s in found if not overlaps(*s, quoted)]
     return sorted(set(spans))
+
+
+def ministry_name(span: str) -> str:
+    """The ministry a minister's title names; any other span as it is."""
+    m = MINISTER_OF.fullmatch(span)
+    return f"Ministry of {m.group('portfolio')} of {m.group('country')}" if m else span
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -40,3 +40,12 @@ def test_a_bad_seed_fails_generate_with_its_name_and_no_traceback(tmp_path: Path
     assert result.exit_code == 1
     assert "bin.txt: binary file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_check_lists_the_review_queue(seeds_folder) -> None:
+    seeds = seeds_folder({"a.txt": "Xi meets delegation\nPresident Xi Jinping met Toshihiro Nikai on Thursday "
+                                   "in Beijing. The third meeting of the China-Japan Forum opened."})
+    result = CliRunner().invoke(main, ["check", "--seeds", str(seeds)])
+    assert result.exit_code == 0, result.output
+    assert "review queue:" in result.output
+    assert "no date" in result.output
