@@ -9,6 +9,7 @@ judgment call: finding it earns nothing, missing it costs nothing. Scores are su
 from __future__ import annotations
 
 import re
+from functools import partial
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +95,19 @@ def date_agrees(gold: dict, pred: str | None) -> bool:
     return pred is not None and str(pred).startswith(str(gold["date"]))
 
 
+def event_score(person_of: dict[str, dict], mechanism_of: dict[str, dict], ge: dict, pe: dict) -> float:
+    """How well a predicted event matches a gold one: its date must agree; then mechanism, people, title."""
+    if not date_agrees(ge, pe["date"]):
+        return 0.0
+    s = 0.0
+    if ge.get("mechanism") and mechanism_of.get(norm(ge["mechanism"]), {}).get("id") == pe["mechanism"]:
+        s += 2
+    want = {person_of[norm(n)]["id"] for n in ge.get("people") or [] if norm(n) in person_of}
+    s += len(want & {p["id"] for p in pe["people"]}) / len(ge["people"]) if ge.get("people") else 0
+    s += len(words(ge["title"]) & words(pe["title"])) / len(words(ge["title"]) | words(pe["title"]))
+    return s if s >= 0.5 else 0.0
+
+
 def score(gold: dict[str, Any], data: dict[str, Any], out: Path) -> dict[str, float]:
     by = {kind: {x["id"]: x for x in data[kind]} for kind in ("people", "organizations", "mechanisms", "places", "events")}
     articles = {a["file"]: a for a in data["articles"]}
@@ -130,18 +144,7 @@ def score(gold: dict[str, Any], data: dict[str, Any], out: Path) -> dict[str, fl
         golds = g.get("events") or []
         preds = [by["events"][i] for i in a["events"]]
 
-        def event_score(ge: dict, pe: dict) -> float:
-            if not date_agrees(ge, pe["date"]):
-                return 0.0
-            s = 0.0
-            if ge.get("mechanism") and mechanism_of.get(norm(ge["mechanism"]), {}).get("id") == pe["mechanism"]:
-                s += 2
-            want = {person_of[norm(n)]["id"] for n in ge.get("people") or [] if norm(n) in person_of}
-            s += len(want & {p["id"] for p in pe["people"]}) / len(ge["people"]) if ge.get("people") else 0
-            s += len(words(ge["title"]) & words(pe["title"])) / len(words(ge["title"]) | words(pe["title"]))
-            return s if s >= 0.5 else 0.0
-
-        pairs = pair_up(golds, preds, event_score)
+        pairs = pair_up(golds, preds, partial(event_score, person_of, mechanism_of))
         tally(counts["events"], golds, preds, pairs)
         for gi, pi in pairs:
             event_of[(file, golds[gi]["key"])] = preds[pi]["id"]
