@@ -9,9 +9,9 @@ judgment call: finding it earns nothing, missing it costs nothing. Scores are su
 from __future__ import annotations
 
 import re
-from functools import partial
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
