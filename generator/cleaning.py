@@ -18,7 +18,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"\bprivacy policy\b",
     r"\bterms (and|&) conditions\b|^terms of (use|service)",
     r"^(copyright|©|all rights reserved)",
-    (r"^\[?(editor|editors|reporter|writer|translator|proofreader|photo|photos|source|web editor|"
+    (r"^[\[(]?(editor|editors|reporter|writer|translator|proofreader|photo|photos|source|web editor|"
      r"responsible editor|chief editor|editor-in-charge)\s*[:：]"),
     r"^\(?(photo|file photo|picture|image)\s*[:：/]",
     (r"^(share|print|e-?mail|follow us|related|related (news|articles|stories)|read more|more news|"

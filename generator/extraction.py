@@ -11,7 +11,7 @@ from .dates import Anchor
 from .events import Context, find_events
 from .lexicon import NATIONALITIES, is_country
 from .mechanisms import find_mechanisms
-from .model import Article, Extraction
+from .model import Article, Extraction, MechanismMention, OrgMention
 from .organizations import find_organizations
 from .people import Occurrence, find_people
 
@@ -26,6 +26,9 @@ def extract(article: Article) -> Extraction:
     person_forms = {p.name for p in people} | {a for p in people for a in p.aliases}
     organizations, org_occurrences = find_organizations(sentences, person_forms)
     mechanisms, sessions = find_mechanisms(sentences)
+    organizations = not_mechanisms(organizations, mechanisms)
+    kept = {o.name for o in organizations}
+    org_occurrences = [o for o in org_occurrences if o.name in kept]
     taken = [(o.sentence, o.start, o.end) for o in org_occurrences] + \
             [(s.sentence, s.start, s.end) for s in sessions]
     names = person_forms | {o.name for o in organizations} | {a for o in organizations for a in o.aliases}
@@ -37,6 +40,12 @@ def extract(article: Article) -> Extraction:
     events = find_events(ctx)
     places = list(dict.fromkeys([o.name for o in place_occurrences] + [e.place for e in events if e.place]))
     return Extraction(article, tuple(people), tuple(organizations), tuple(mechanisms), tuple(places), tuple(events))
+
+
+def not_mechanisms(organizations: list[OrgMention], mechanisms: list[MechanismMention]) -> list[OrgMention]:
+    """"FOCAC" names the forum, not an organization."""
+    names = {n for m in mechanisms for n in (m.name, *m.aliases)}
+    return [o for o in organizations if o.name not in names and not set(o.aliases) & names]
 
 
 def find_places(sentences: list[nlp.Sentence], taken: list[tuple[int, int, int]], names: set[str]) -> list[Occurrence]:

@@ -31,12 +31,16 @@ NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|a
                        r"on\s+(?:[A-Z][a-z]+day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b.*$")
 LOWER_MECHANISM = re.compile(
     r"\b(?:(?P<pair>[A-Z][\w]*-[A-Z][\w-]*)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
-    r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)")
+    r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)"
+    r"|\b(?P<pair2>[A-Z][a-z]+(?:-[A-Z][a-z]+)+)\s+(?P<body2>(?:[a-z][\w-]*\s+){0,3}(?:summit|dialogue|forum|"
+    r"consultations?))\b")
 PAIR_IN_SENTENCE = re.compile(rf"\b(?:between\s+)?({COUNTRY})\s+and\s+({COUNTRY})\b")
 PARTY = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
-SERIES_BETWEEN = re.compile(
-    rf"\b(?P<ord>{ORDINAL})\s+(?P<body>(?:[a-z][\w-]*\s+){{0,3}}(?:seminar|forum|dialogue|symposium|roundtable|"
-    rf"consultation|conference))\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY})", re.IGNORECASE)
+SERIES_HEADS = r"seminar|forum|dialogue|symposium|roundtable|consultation|conference|summit|talks"
+LOWER_SERIES = re.compile(
+    rf"\b(?P<ord>{ORDINAL})\s+(?P<body>(?:[a-z0-9][\w+-]*\s+){{0,4}}?(?:{SERIES_HEADS}))"
+    rf"(?P<topic>\s+on\s+[a-z][\w-]*(?:\s+(?:and|of)\s+[a-z][\w-]*)*)?"
+    rf"(?:\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY}))?")
 ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
                          r"\s+in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 ORDINAL_WORD = re.compile(rf"^(?:{ORDINAL})$", re.IGNORECASE)
@@ -68,15 +72,18 @@ class RawMention:
     session: int | None
     year: int | None
     phrase: str
+    acronym: str | None = None
+    """"FOCAC" where the text gives one in parentheses after the name."""
 
 
 def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], list[SessionMention]]:
     raw: list[RawMention] = []
     for index, sentence in enumerate(sentences):
         raw.extend(sessions_of(index, sentence))
-        raw.extend(series_between(index, sentence))
+        raw.extend(r for r in series_between(index, sentence) if not overlapping(r, raw))
         raw.extend(named(index, sentence, raw))
         raw.extend(lower_case(index, sentence, raw))
+    raw.extend(acronym_mentions(sentences, raw))
     canonical, aliases = merge(raw)
     established = established_years(sentences, raw, canonical)
     mentions = [MechanismMention(name, tuple(sorted(aliases[name] - {name})), established.get(name))
@@ -84,6 +91,10 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
     sessions = [SessionMention(r.sentence, r.start, r.end, canonical[r.name], r.session, r.year, r.phrase)
                 for r in raw]
     return mentions, sessions
+
+
+def overlapping(r: RawMention, raw: list[RawMention]) -> bool:
+    return any(o.sentence == r.sentence and o.start < r.end and r.start < o.end for o in raw)
 
 
 def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
@@ -105,12 +116,18 @@ def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
 
 
 def series_between(index: int, sentence: Sentence) -> list[RawMention]:
-    """"the third theoretical seminar between the Communist Party of China (CPC) and the Lao People's
-    Revolutionary Party (LPRP)": a numbered series named by its two parties, "CPC-LPRP theoretical seminar"."""
+    """A numbered series named in lower case: "their first vice-ministerial strategic dialogue on diplomacy
+    and security" (named for the pair of countries of the sentence), "the third theoretical seminar between
+    the Communist Party of China (CPC) and the Lao People's Revolutionary Party (LPRP)" ("CPC-LPRP ...")."""
     found = []
-    for m in SERIES_BETWEEN.finditer(sentence.text):
-        a, b = short_party(m.group("a")), short_party(m.group("b"))
-        name = f"{a}-{b} {m.group('body')}"
+    for m in LOWER_SERIES.finditer(sentence.text):
+        body = m.group("body") + (m.group("topic") or "")
+        if m.group("a"):
+            name = f"{short_party(m.group('a'))}-{short_party(m.group('b'))} {body}"
+        else:
+            name = qualified(body, sentence.text)
+            if name == body:
+                continue  # "the first dialogue" of nobody in particular names no series
         found.append(RawMention(index, m.start(), m.end(), name, ordinal_value(m.group("ord")), None, m.group()))
     return found
 
@@ -130,33 +147,45 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
             continue
         h = heads[0]
         start = h
-        while start > 0 and run[start - 1].capitalized and run[start - 1].text.lower() not in TAIL_JOINERS + ("the", "and"):
+        while start > 0 and (run[start - 1].capitalized or ORDINAL_WORD.match(run[start - 1].text)) \
+                and run[start - 1].text.lower() not in TAIL_JOINERS + ("the", "and"):
             start -= 1
+        name_from, h = inner_name(run, h, heads)
         end = len(run) if h + 1 < len(run) and run[h + 1].text.lower() in TAIL_JOINERS else h + 1
         words = run[start:end]
         session = year = None
         if words and ORDINAL_WORD.match(words[0].text):
             session = ordinal_value(words[0].text)
-            words = words[1:]
         elif words and YEAR_WORD.match(words[0].text):
             year = int(words[0].text)
-            words = words[1:]
+        words = run[max(name_from, start + (session is not None or year is not None)):end]
         if not words or (run[h].text.lower() in WEAK_MECHANISM_HEADS and session is None and year is None):
             continue
         if len(words) == 1 or any(r.sentence == index and r.start <= words[0].start < r.end for r in taken):
             continue
         name = sentence.text[words[0].start:words[-1].end]
-        first = run[start]
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", sentence.text[words[-1].end:])
         found.append(RawMention(index, words[0].start, words[-1].end, name, session, year,
-                                sentence.text[first.start:words[-1].end]))
+                                sentence.text[run[start].start:words[-1].end], acronym.group(1) if acronym else None))
     return found
+
+
+def inner_name(run: list[Token], h: int, heads: list[int]) -> tuple[int, int]:
+    """"the 2024 Summit of the Forum on China-Africa Cooperation": the summit is a session of the
+    forum, so the name starts after "of the" and ends at the forum's own head."""
+    if h + 1 < len(run) and run[h + 1].text.lower() == "of" and len(heads) > 1:
+        start = h + 2 + (h + 2 < len(run) and run[h + 2].text.lower() == "the")
+        return start, heads[1]
+    return 0, h
 
 
 def runs(words: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = []
     current: list[Token] = []
     for token in words:
-        if token.capitalized or (current and token.text.lower() in TAIL_JOINERS + ("the", "and")):
+        # "the fifth World Media Summit": a lower-case ordinal may open a name
+        if token.capitalized or ORDINAL_WORD.match(token.text) or (
+                current and token.text.lower() in TAIL_JOINERS + ("the", "and")):
             current.append(token)
         else:
             out.append(current)
@@ -176,12 +205,15 @@ def lower_case(index: int, sentence: Sentence, taken: list[RawMention]) -> list[
     """"a high-level consultation mechanism on people-to-people and cultural exchanges"."""
     found = []
     for m in LOWER_MECHANISM.finditer(sentence.text):
-        if any(r.sentence == index and r.start <= m.start("body") < r.end for r in taken):
+        if any(r.sentence == index and r.start <= m.start() < r.end for r in taken):
             continue
-        body = re.sub(r"^(?:the|a|an|this|that|its|their)\s+", "", m.group("body"))
-        if len(body.split()) < 2:
+        pair_, body = (m.group("pair"), m.group("body")) if m.group("body") else (m.group("pair2"), m.group("body2"))
+        body = re.sub(r"^(?:the|a|an|this|that|its|their)\s+", "", body)
+        if len(body.split()) < 2 and not pair_:
             continue
-        name = f"{m.group('pair')} {body}" if m.group("pair") else qualified(body, sentence.text)
+        if m.group("body2") and not all(is_country_word(p) for p in pair_.split("-")):
+            continue
+        name = f"{pair_} {body}" if pair_ else qualified(body, sentence.text)
         found.append(RawMention(index, m.start(), m.end(), name, None, None, m.group()))
     return found
 
@@ -197,10 +229,23 @@ def qualified(name: str, sentence: str) -> str:
     return name
 
 
+def acronym_mentions(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
+    """Where the text uses a mechanism's acronym on its own ("Established in 2000, FOCAC has ...")."""
+    found = []
+    for r in raw:
+        if not r.acronym:
+            continue
+        for index, sentence in enumerate(sentences):
+            for m in re.finditer(rf"(?<![\w(-]){re.escape(r.acronym)}(?![\w)-])", sentence.text):
+                found.append(RawMention(index, m.start(), m.end(), r.acronym, None, None, r.acronym, r.acronym))
+    return found
+
+
 def merge(raw: list[RawMention]) -> tuple[dict[str, str], dict[str, set[str]]]:
     """One name per mechanism of the article: the same session number of the same pair of countries
     is one mechanism ("the China-Japan ruling parties exchange" = "the China-Japan exchange mechanism")."""
     canonical = {r.name: r.name for r in raw}
+    named_by = {r.acronym: r.name for r in raw if r.acronym and r.name != r.acronym}
     for r in raw:
         for other in raw:
             if other.name == r.name or canonical[other.name] != other.name:
@@ -213,6 +258,8 @@ def merge(raw: list[RawMention]) -> tuple[dict[str, str], dict[str, set[str]]]:
                     if value in (canonical[r.name], other.name):
                         canonical[key] = target
                 canonical[other.name] = canonical[r.name] = target
+    for acronym, name in named_by.items():
+        canonical[acronym] = canonical[name]
     aliases: dict[str, set[str]] = {}
     for name, target in canonical.items():
         aliases.setdefault(target, set()).add(name)

@@ -18,7 +18,9 @@ EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
 WHOLE_BODIES = frozenset(["union", "party", "republic", "nations", "group", "kingdom"])
-NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit"])
+# Last words that make a name a meeting or a document, not an organization.
+NON_ORG_WORDS = frozenset("""session meeting forum dialogue summit plan declaration initiative agreement
+statement report programme strategy vision outline memorandum treaty communique consensus""".split())
 TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                           + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
 LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
@@ -172,6 +174,8 @@ def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
         words = words[1:]
     if not words or words[-1].text.lower() in NON_ORG_WORDS or is_mechanism_like(words):
         return None
+    if len(words) == 1 and is_head(words[0].text):
+        return None  # "Party building": a head noun alone names nothing
     if any(t.text[:1] in "“\"" for t in words):
         return None
     return words[0].start, words[-1].end
@@ -206,6 +210,8 @@ def model_org(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if words[-1].lower() in NON_ORG_WORDS | MECHANISM_HEADS or any(is_titleish(w) for w in words):
         return None
+    if len(words) == 1 and is_head(words[0]):
+        return None  # "Party building": a head noun alone names nothing
     if re.search(r"\d|www\.|\.(com|io|org)\b|&", span_clean) and not span_clean.isupper():
         return None
     return start, end
@@ -306,7 +312,7 @@ def short_form_of(short: str, full: str, acronyms: dict[str, str]) -> bool:
     if full.startswith(short + " of ") and len(short.split()) >= 2:
         return True
     short_words = short.split()
-    if len(short_words) == 1 and full.split()[0] == short and all(is_head(w) or w[0].isupper()
+    if len(short_words) == 1 and not is_head(short) and full.split()[0] == short and all(is_head(w) or w[0].isupper()
                                                                   for w in full.split()[1:]):
         return True
     return bool(a) and a < b and b - a <= {"china", "japan"} | {c.lower() for c in NATIONALITIES.values()} \

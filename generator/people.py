@@ -74,10 +74,24 @@ def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
             while j < len(chunks) and continues_title(chunks, j):
                 role_parts.append(chunks[j])
                 j += 1
-            role = ", ".join(p for p in role_parts if p)
-            found.extend((name, r) for r in split_roles(REPORTING.sub("", role)))
+            found.extend((name, r) for r in roles_of(role_parts))
             i = j
     return found
+
+
+def roles_of(parts: list[str | None]) -> list[str]:
+    """The titles of an apposition's chunks: each chunk that starts a title starts a new one, a chunk
+    that does not goes on with the one before ("Minister of Information", "Culture", "and Tourism")."""
+    roles: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        part = REPORTING.sub("", part).strip()
+        if roles and title_start(part) is None:
+            roles[-1] = f"{roles[-1]}, {part}"
+        else:
+            roles.append(part)
+    return [r.strip(" .;:") for role in roles for r in split_roles(role) if r.strip(" .;:")]
 
 
 def trailing_name(chunk: str) -> str | None:
@@ -117,12 +131,16 @@ def title_start(chunk: str) -> str | None:
 def continues_title(chunks: list[str], j: int) -> bool:
     """Whether chunk j goes on with the title before it ("Information, Culture, and Tourism of Laos")."""
     chunk = chunks[j]
-    if not re.match(r"^(?:and\s+)?[A-Z]", chunk) or REPORTING.search(" " + chunk):
+    if REPORTING.search(" " + chunk):
+        return False
+    if title_start(chunk) is not None:
+        return True  # "Politburo member, Secretary of the ... Committee and head of ..."
+    if not re.match(r"^(?:and\s+)?[A-Z]", chunk):
         return False
     if trailing_name(chunk) == re.sub(r"^and\s+", "", chunk) and j + 1 < len(chunks) \
             and title_start(chunks[j + 1]):
         return False
-    return title_start(chunk) is None and len(chunk.split()) <= 6
+    return len(chunk.split()) <= 6
 
 
 def split_roles(role: str) -> list[str]:
