@@ -55,7 +55,7 @@ def entity(e: Entity) -> dict[str, Any]:
     out: dict[str, Any] = {"id": e.id, "name": e.name, "aliases": list(e.aliases), "page": e.page,
                            "articles": list(e.articles), "events": list(e.events)}
     if e.kind == "people":
-        out["roles"] = [{"title": r.title, "organization": None, "article": r.article, "event": r.event}
+        out["roles"] = [{"title": r.title, "organization": r.organization, "article": r.article, "event": r.event}
                         for r in e.roles]
     if e.kind == "mechanisms":
         out["established"] = e.established

@@ -120,6 +120,8 @@ class Role:
     title: str
     article: str
     """Id of the article that states it."""
+    organization: str | None = None
+    """Id of the organization the title names, where it names one the article mentions."""
     event: str | None = None
     """Id of the event the person held it at, where the article reports one."""
     date: str | None = None

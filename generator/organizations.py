@@ -19,8 +19,7 @@ ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
 WHOLE_BODIES = frozenset(["union", "party", "republic", "nations", "group", "kingdom"])
 # Last words that make a name a meeting or a document, not an organization.
-NON_ORG_WORDS = frozenset("""session meeting forum dialogue summit plan declaration initiative agreement
-statement report programme strategy vision outline memorandum treaty communique consensus""".split())
+NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit", "plan", "declaration", "initiative", "agreement", "statement", "report", "programme", "strategy", "vision", "outline", "memorandum", "treaty", "communique", "consensus"])
 TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                           + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
 LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")

@@ -10,6 +10,7 @@ from .cleaning import clean
 from .errors import SeedError, SeedsError
 from .export import to_json
 from .extraction import extract
+from .feeds import feeds
 from .model import Article, Briefing
 from .registry import load_registry
 from .rendering import render
@@ -50,6 +51,6 @@ def build_briefing(seeds: Path, skip_invalid: bool = False) -> tuple[Briefing, l
 def generate(seeds: Path, out: Path, skip_invalid: bool = False) -> Report:
     briefing, skipped = build_briefing(seeds, skip_invalid)
     # 4. render every page and the export, 5. write what changed
-    files = render(briefing)
+    files = render(briefing) | feeds(briefing)
     files["data/briefing.json"] = to_json(briefing)
     return Report(briefing, write(out, files), skipped)

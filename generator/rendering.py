@@ -19,6 +19,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .charts import chronology, relations
 from .model import ArticleRecord, Briefing, Entity, Event
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -33,6 +34,8 @@ def md(value: Any) -> Markup:
     """Text made inert: HTML entities for <, > and &, backslashes before Markdown punctuation."""
     if isinstance(value, Markup):
         return value
+    if isinstance(value, int | float):
+        return Markup(value)
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False)
     text = MD_SPECIAL.sub(r"\\\1", text)
@@ -55,12 +58,35 @@ def human_date(date: str | None) -> str:
     return str(parts[0])
 
 
+def ordinal_number(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def abbreviation(name: str) -> str | None:
+    """"Liberal Democratic Party" -> "LDP": how readers search for a name of three words or more."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "the", "and", "for", "on", "in")]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def source_label(record: ArticleRecord) -> str:
+    """A short name for an article in a table: its outlet and date."""
+    a = record.article
+    return f"{a.source or 'Article'}, {human_date(a.published)}" if a.published else (a.source or a.title[:40])
+
+
 def environment() -> Environment:
     # autoescape makes macros return Markup; `md` (not HTML escaping) is what every other value goes through.
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
                       finalize=md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["raw"] = Markup
+    env.filters["html"] = lambda value: Markup(html.escape(str(value)))  # inside raw HTML, such as SVG
     env.filters["date"] = human_date
+    env.filters["ordinal"] = ordinal_number
+    env.filters["abbreviation"] = abbreviation
+    env.filters["source_label"] = source_label
     return env
 
 
@@ -125,13 +151,19 @@ def render(briefing: Briefing) -> dict[str, str]:
     for kind in KINDS:
         for entity in getattr(briefing, kind):
             page(entity.page, f"{kind}.md.j2", entity_meta(entity), entity=entity,
-                 companions=companions(entity, site) if kind == "people" else [])
+                 companions=companions(entity, site) if kind == "people" else [],
+                 chronology=chronology(site.events_of(entity.events)) if kind == "mechanisms" else [])
     for record in briefing.articles:
-        page(record.page, "article.md.j2", {"title": record.article.title, "tags": ["Source article"]},
+        page(record.page, "article.md.j2", {"title": record.article.title},
              record=record, paragraphs=[linked(p, record, site) for p in paragraphs_of(record)])
     for section, title in SECTIONS.items():
         page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title}, title=title)
+    for kind, facet in FACETS.items():
+        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", "search": {"exclude": True}},
+             facet=facet, kind=kind)
     page("timeline.md", "timeline.md.j2", {"title": "Timeline"}, timeline=timeline(briefing))
+    points, edges, strongest = relations(briefing)
+    page("relations.md", "relations.md.j2", {"title": "Relations"}, points=points, edges=edges, strongest=strongest)
     page("index.md", "home.md.j2", {"title": "Briefing"},
          latest=sorted((e for e in briefing.events if e.date), key=event_order, reverse=True)[:10])
     return pages
@@ -149,13 +181,25 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
+FACETS = {"mechanisms": "Mechanism", "people": "Person", "organizations": "Organization", "places": "Place"}
+
+
 def event_meta(e: Event, site: Site) -> dict[str, Any]:
-    return {"title": e.title, "description": " ".join(e.summary.split())[:160], "tags": ["Event"],
-            "date": e.date or "unknown"}
+    """Facets: one tag set per kind ("Person/Fu Hua"), so a reader can list every event of any of them."""
+    named = [("mechanisms", e.mechanism), ("places", e.place), *(("people", p) for p, _ in e.participants),
+             *(("organizations", o) for o in e.organizations)]
+    tags = [f"{FACETS[kind]}/{tag_name(site.get(kind, i).name)}" for kind, i in named if i]
+    return {"title": e.title, "description": " ".join(e.summary.split())[:160], "tags": tags}
+
+
+def tag_name(name: str) -> str:
+    """A tag is split into levels at "/": keep names in one piece."""
+    return name.replace("/", "∕")
 
 
 def entity_meta(entity: Entity) -> dict[str, Any]:
-    meta: dict[str, Any] = {"title": entity.name, "tags": [KINDS[entity.kind]], "search": {"boost": 3}}
+    """Entity pages rank above passing mentions in search."""
+    meta: dict[str, Any] = {"title": entity.name, "search": {"boost": 4}}
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
     return meta

@@ -191,7 +191,9 @@ def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict
             pid = eid("people", p.name)
             at = next((ev for ev in evs if any(q == pid for q, _ in by_id[ev].participants)), None)
             for title in p.roles:
-                roles.setdefault(pid, []).append(Role(title, a, at, by_id[at].date if at else x.article.published))
+                org = organization_in(title, x)
+                roles.setdefault(pid, []).append(Role(title, a, org and eid("organizations", org), at,
+                                                      by_id[at].date if at else x.article.published))
         records.append(ArticleRecord(
             x.article, evs,
             tuple(dict.fromkeys(eid("people", p.name) for p in x.people)),
@@ -201,6 +203,13 @@ def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict
     entities = {kind: entities_of(kind, indexes[kind], ids[kind], records, events, roles) for kind in indexes}
     return Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
                     entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
+
+
+def organization_in(title: str, x: Extraction) -> str | None:
+    """The organization of the article a title names, by its longest form found in the title."""
+    found = [(len(form), o.name) for o in x.organizations for form in (o.name, *o.aliases)
+             if len(form) > 1 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title.replace("’", "'"))]
+    return max(found)[1] if found else None
 
 
 def build_event(occ: Occasion, eid) -> Event:

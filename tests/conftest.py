@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -60,3 +66,32 @@ def seeds_folder(tmp_path: Path) -> Callable[..., Path]:
         return folder
 
     return make
+
+
+def mkdocs_build(site_src: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a generated tree, with the project's mkdocs.yml."""
+    config = site.parent / f"{site.name}-mkdocs.yml"
+    text = (PROJECT / "mkdocs.yml").read_text()
+    text = text.replace("docs_dir: site_src", f"docs_dir: {site_src}")
+    text = text.replace("custom_dir: templates/theme", f"custom_dir: {PROJECT / 'templates' / 'theme'}")
+    config.write_text(text)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+                          capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="session")
+def seeds_site_url(seeds_site_src: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built from seeds/, served on 127.0.0.1 as GitHub Pages would serve it."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = mkdocs_build(seeds_site_src, site)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass

@@ -1,0 +1,81 @@
+"""Downloads beside the export: an Atom feed of events (newest first), an ICS calendar of the events
+whose day is known, and CSV tables of events and of each kind of entity."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .model import Briefing
+from .rendering import TEMPLATES, Site, human_date, index
+
+KINDS = ("people", "organizations", "mechanisms", "places")
+
+
+def feeds(briefing: Briefing) -> dict[str, str]:
+    site = Site(briefing, index(briefing))
+    env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined, autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(date=human_date, ics=ics_text, fold=fold)
+    newest = site.newest_first(briefing.events)
+    dated = [e for e in newest if e.date]
+    files = {
+        "data/events.atom": env.get_template("events.atom.j2").render(
+            events=newest, site=site, stamp=stamp, updated=stamp(dated[0].date if dated else None)),
+        "data/events.ics": crlf(env.get_template("events.ics.j2").render(
+            events=[e for e in dated if len(e.date or "") == 10], site=site, day_after=day_after)),
+        "data/events.csv": table(["id", "title", "date", "end_date", "place", "mechanism", "session", "people",
+                                  "organizations", "articles", "page"],
+                                 [[e.id, e.title, e.date, e.end_date, e.place, e.mechanism, e.session,
+                                   " ".join(p for p, _ in e.participants), " ".join(e.organizations),
+                                   " ".join(e.articles), e.page] for e in newest]),
+    }
+    for kind in KINDS:
+        files[f"data/{kind}.csv"] = table(["id", "name", "aliases", "events", "articles", "page"],
+                                          [[x.id, x.name, "; ".join(x.aliases), " ".join(x.events),
+                                            " ".join(x.articles), x.page] for x in getattr(briefing, kind)])
+    return files
+
+
+def stamp(date: str | None) -> str:
+    """A feed needs a full date: a month or year stands for its first day; no date, a fixed old one."""
+    if not date:
+        return "2000-01-01"
+    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+
+
+def day_after(date: str) -> str:
+    return (dt.date.fromisoformat(date) + dt.timedelta(days=1)).strftime("%Y%m%d")
+
+
+def ics_text(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped."""
+    text = " ".join(str(text).split())
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+
+
+def fold(line: str) -> str:
+    """RFC 5545 lines are at most 75 octets; longer ones go on after a line break and a space."""
+    out, current = [], ""
+    for char in str(line):
+        if len((current + char).encode("utf-8")) > 74:
+            out.append(current)
+            current = " "
+        current += char
+    out.append(current)
+    return "\n".join(out)
+
+
+def crlf(text: str) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def table(header: list[str], rows: list[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return buffer.getvalue()

@@ -1,0 +1,157 @@
+"""What a reader does on the built site, in a real browser: Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+# As root, with no network: no sandbox, no background connections to hosts that cannot be reached.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+ARTIFACTS = PROJECT / "test-artifacts"
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=SIZES["desktop"])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def search(page: Page, url: str, query: str) -> None:
+    page.goto(url + "/index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    results = page.locator(".md-search-result__item")
+    # Material builds its index in a worker: a query typed before it is ready finds nothing, so a
+    # reader types again, as this does, for up to ten seconds.
+    for _ in range(20):
+        box.fill("")
+        box.press_sequentially(query)
+        try:
+            results.first.wait_for(state="visible", timeout=500)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"search for {query!r} showed no result")
+
+
+@pytest.mark.parametrize("query, page_path, heading", [
+    ("Ishiba", "people/shigeru-ishiba.html", "Shigeru Ishiba"),
+    ("Xinhua", "organizations/xinhua-news-agency.html", "Xinhua News Agency"),
+    ("LDP", "organizations/liberal-democratic-party.html", "Liberal Democratic Party"),
+])
+def test_search_puts_the_entity_page_first_and_opens_it(page: Page, seeds_site_url: str, query: str,
+                                                        page_path: str, heading: str) -> None:
+    search(page, seeds_site_url, query)
+    first = page.locator(".md-search-result__item > a").first
+    assert urlparse(first.get_attribute("href") or "").path.endswith(page_path)
+    first.click()
+    expect(page).to_have_url(re.compile(re.escape(page_path)))
+    expect(page.locator("h1")).to_have_text(heading)
+
+
+def test_from_home_to_an_event_a_participant_and_another_event_by_clicks(page: Page, seeds_site_url: str) -> None:
+    page.goto(seeds_site_url + "/index.html")
+    page.get_by_role("link", name="Talks between Wang Yi and Takeshi Iwaya").first.click()
+    expect(page.locator("h1")).to_have_text("Talks between Wang Yi and Takeshi Iwaya")
+    page.locator("#participants ~ div table, #participants ~ table").first.get_by_role("link", name="Wang Yi").click()
+    expect(page.locator("h1")).to_have_text("Wang Yi")
+    page.get_by_role("link", name=re.compile("^Second meeting of the China-Japan")).first.click()
+    expect(page.locator("h1")).to_contain_text("Second meeting of the China-Japan high-level consultation mechanism")
+
+
+def test_the_timeline_lists_events_in_date_order_and_undated_ones_apart(page: Page, seeds_site_url: str) -> None:
+    page.goto(seeds_site_url + "/timeline.html")
+    content = page.locator("article")
+    dated = content.locator("h3 ~ ul li").all_inner_texts()
+    dates = [re.match(r"(\d+ \w+ \d{4})", item).group(1) for item in dated if re.match(r"\d+ \w+ \d{4}", item)]
+    from datetime import datetime
+
+    parsed = [datetime.strptime(d, "%d %B %Y") for d in dates]
+    assert parsed == sorted(parsed, reverse=True) and len(parsed) >= 5
+    undated = page.locator("h2#date-unknown + ul li").all_inner_texts()
+    assert any("Seventh meeting of the China-Japan ruling parties" in item for item in undated)
+
+
+def internal_links(page: Page, base: str) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    return [urldefrag(h)[0] for h in hrefs if urlparse(h).netloc == urlparse(base).netloc]
+
+
+def test_a_crawl_of_every_page_finds_no_broken_link_and_no_console_error(page: Page, seeds_site_url: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    seen: set[str] = set()
+    queue = [seeds_site_url + "/index.html"]
+    broken = []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        if not (url.endswith(".html") or url.endswith("/")):  # a download: fetched, not opened
+            if page.request.get(url).status != 200:
+                broken.append(url)
+            continue
+        response = page.goto(url)
+        if response is None or response.status != 200:
+            broken.append(url)
+            continue
+        queue.extend(link for link in internal_links(page, seeds_site_url) if link not in seen)
+    assert not broken, f"broken internal links: {broken}"
+    assert not errors, f"console errors: {errors}"
+    assert len(seen) > 60
+
+
+PAGES = {"home": "index.html", "event": "events/2024-12-25-talks-between-wang-yi-and-takeshi-iwaya.html",
+         "person": "people/xi-jinping.html", "mechanism": None}
+
+
+def page_path(page: Page, base: str, name: str) -> str:
+    if PAGES[name]:
+        return PAGES[name]
+    page.goto(base + "/mechanisms/index.html")
+    href = page.get_by_role("link", name=re.compile("ruling parties exchange")).first.get_attribute("href")
+    return urljoin("mechanisms/index.html", href)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("size", list(SIZES))
+def test_screenshots_and_no_serious_accessibility_violation(browser: Browser, seeds_site_url: str, name: str,
+                                                            size: str) -> None:
+    context = browser.new_context(viewport=SIZES[size])
+    page = context.new_page()
+    page.goto(seeds_site_url + "/" + page_path(page, seeds_site_url, name))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{size}.png"), full_page=True)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}" for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert not serious, f"{name} ({size}): {serious}"
