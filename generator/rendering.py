@@ -36,7 +36,7 @@ def md(value: Any) -> Markup:
         return value
     if isinstance(value, int | float):
         return Markup(value)
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))
     text = html.escape(text, quote=False)
     text = MD_SPECIAL.sub(r"\\\1", text)
     # At the start of a line these would open a list, a quote or a heading rule.
