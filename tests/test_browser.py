@@ -114,7 +114,7 @@ def test_a_crawl_of_every_page_finds_no_broken_link_and_no_console_error(page: P
         if url in seen:
             continue
         seen.add(url)
-        if not (url.endswith(".html") or url.endswith("/")):  # a download: fetched, not opened
+        if not url.endswith((".html", "/")):  # a download: fetched, not opened
             if page.request.get(url).status != 200:
                 broken.append(url)
             continue
