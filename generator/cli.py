@@ -9,13 +9,15 @@ from pathlib import Path
 
 import click
 
-from .pipeline import build_briefing, generate, read_articles
+from .pipeline import add_seeds, build_briefing, generate, read_articles
 from .review import review_queue
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Folder of articles (*.txt) and the optional registry.yml.")
 OUT = click.option("--out", type=click.Path(path_type=Path), default=Path("site_src"), show_default=True,
                    help="Folder the Markdown pages and data/briefing.json are written to (MkDocs' docs_dir).")
+FORCE = click.option("--force", is_flag=True, help="Extract every seed again and rewrite every page, "
+                     "ignoring the cache of earlier runs.")
 SKIP = click.option("--skip-invalid", is_flag=True, help="Build from the good seeds and list the bad ones, "
                     "instead of failing on the first problem.")
 
@@ -30,16 +32,19 @@ def main() -> None:
 @SEEDS
 @OUT
 @SKIP
-def generate_command(seeds: Path, out: Path, skip_invalid: bool) -> None:
+@FORCE
+def generate_command(seeds: Path, out: Path, skip_invalid: bool, force: bool) -> None:
     """Extract events, people, organizations, mechanisms and places from SEEDS and write the pages.
+    Unchanged seeds are not extracted again and unchanged pages are not rewritten; the output folder
+    changes all at once or not at all.
 
     Example: briefing generate --seeds seeds --out site_src
     """
-    run_generate(seeds, out, skip_invalid)
+    run_generate(seeds, out, skip_invalid, force)
 
 
-def run_generate(seeds: Path, out: Path, skip_invalid: bool) -> None:
-    report = generate(seeds, out, skip_invalid)
+def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False) -> None:
+    report = generate(seeds, out, skip_invalid, force)
     for error in report.skipped:
         click.echo(f"skipped {error.message}", err=True)
     b = report.briefing
@@ -61,6 +66,21 @@ def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path) -> None:
     """
     run_generate(seeds, out, skip_invalid)
     mkdocs("build", "--strict", "--site-dir", str(site_dir))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@SEEDS
+@OUT
+def add(files: tuple[Path, ...], seeds: Path, out: Path) -> None:
+    """Check new articles, store them in SEEDS under stable names, and regenerate. An article whose
+    cleaned text is already a seed's is refused, naming that seed.
+
+    Example: briefing add ~/Downloads/article.txt
+    """
+    for stored in add_seeds(list(files), seeds):
+        click.echo(f"added {stored}")
+    run_generate(seeds, out, False)
 
 
 @main.command()

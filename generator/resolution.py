@@ -3,9 +3,11 @@ of one occasion merged into one event with every source listed."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from .model import ArticleRecord, Briefing, Entity, Event, EventMention, Extraction, ResolvedStatement, Role
 from .organizations import signature
@@ -83,14 +85,40 @@ def plain_keys(name: str) -> set[str]:
     return {" ".join(re.findall(r"[a-z0-9]+", fold(name)))}
 
 
-def resolve(extractions: list[Extraction], registry: Registry | None = None) -> Briefing:
+KEYS = {"people": person_keys, "organizations": org_keys, "mechanisms": plain_keys, "places": plain_keys}
+
+
+@dataclass(frozen=True)
+class PreviousIds:
+    """The ids the previous output gave, by every name and alias, and events by their reports: a new
+    article that adds an alias to an entity or a source to an event moves no page."""
+
+    entities: dict[str, dict[str, str]] = field(default_factory=dict)
+    """kind -> key of a name -> id."""
+    events: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(article id, event title) -> id."""
+
+    @classmethod
+    def load(cls, path: Path | None) -> PreviousIds:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+        except (OSError, ValueError):
+            return cls()
+        entities: dict[str, dict[str, str]] = {}
+        for kind, keys_of in KEYS.items():
+            for e in data.get(kind, []):
+                for form in (e["name"], *e.get("aliases", [])):
+                    for key in keys_of(form):
+                        entities.setdefault(kind, {}).setdefault(key, e["id"])
+        events = {(a, e["title"]): e["id"] for e in data.get("events", []) for a in e.get("articles", [])}
+        return cls(entities, events)
+
+
+def resolve(extractions: list[Extraction], registry: Registry | None = None,
+            previous: PreviousIds | None = None) -> Briefing:
     registry = registry or Registry()
-    indexes = {
-        "people": Index("people", person_keys),
-        "organizations": Index("organizations", org_keys),
-        "mechanisms": Index("mechanisms", plain_keys),
-        "places": Index("places", plain_keys),
-    }
+    previous = previous or PreviousIds()
+    indexes = {kind: Index(kind, keys_of) for kind, keys_of in KEYS.items()}
     for entry_kind, entries in registry.entries.items():
         for entry in entries:
             indexes[entry_kind].add(entry.name, entry.aliases, "").fixed = entry.name
@@ -104,17 +132,33 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None) -> 
             indexes["mechanisms"].add(m.name, m.aliases, a).established = m.established
         for place in x.places:
             indexes["places"].add(place, (), a)
-    ids = {kind: assign_ids(index, registry) for kind, index in indexes.items()}
+    ids = {kind: assign_ids(index, registry, previous.entities.get(kind, {})) for kind, index in indexes.items()}
     events = merge_events(extractions, indexes, ids)
-    return assemble(extractions, indexes, ids, events)
+    return assemble(extractions, indexes, ids, events, previous)
 
 
-def assign_ids(index: Index, registry: Registry) -> dict[int, str]:
-    """Stable ids from canonical names; two clusters may never share one."""
+def assign_ids(index: Index, registry: Registry, previous: dict[str, str]) -> dict[int, str]:
+    """Ids from canonical names, or the id the previous output gave any of a cluster's names; two
+    clusters may never share one."""
     out: dict[int, str] = {}
     used: set[str] = set()
-    for cluster in sorted(index.clusters, key=lambda c: c.name()):
-        base = slugify(registry.pinned_id(index.kind, cluster) or cluster.name())
+    clusters = sorted(index.clusters, key=lambda c: c.name())
+    for cluster in clusters:
+        pinned = registry.pinned_id(index.kind, cluster)
+        if pinned:
+            out[id(cluster)] = slugify(pinned)
+            used.add(out[id(cluster)])
+    for cluster in clusters:
+        if id(cluster) in out:
+            continue
+        earlier = sorted({previous[k] for form in cluster.names for k in index.keys_of(form) if k in previous} - used)
+        if earlier:
+            out[id(cluster)] = earlier[0]
+            used.add(earlier[0])
+    for cluster in clusters:
+        if id(cluster) in out:
+            continue
+        base = slugify(cluster.name())
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
@@ -169,7 +213,7 @@ def year_of(e: EventMention) -> str | None:
 
 
 def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]],
-             occasions: list[Occasion]) -> Briefing:
+             occasions: list[Occasion], previous: PreviousIds) -> Briefing:
     def eid(kind: str, name: str) -> str:
         return ids[kind][id(indexes[kind].find(name))]
 
@@ -177,6 +221,9 @@ def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict
     event_of_report: dict[tuple[str, int], str] = {}
     for occ in occasions:
         event = build_event(occ, eid)
+        earlier = sorted({previous.events[(a, e.title)] for a, e in occ.reports if (a, e.title) in previous.events})
+        if earlier:
+            event = replace(event, id=earlier[0])
         events.append(event)
         for article, report in occ.reports:
             event_of_report[(article, id(report))] = event.id
@@ -246,7 +293,7 @@ def unique_ids(events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         seen[e.id] += 1
-        out.append(e if seen[e.id] == 1 else Event(**{**e.__dict__, "id": f"{e.id}-{seen[e.id]}"}))
+        out.append(e if seen[e.id] == 1 else replace(e, id=f"{e.id}-{seen[e.id]}"))
     return out
 
 

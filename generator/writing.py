@@ -1,11 +1,23 @@
-"""Writing: the rendered pages into the output folder, touching only files whose bytes change and
-removing the pages an earlier run wrote that no longer exist. Hand-written files are never touched:
-the generator only removes what its manifest says it wrote."""
+"""Writing: the rendered pages into the output folder, all at once or not at all.
+
+The new tree is staged beside the old one: unchanged files are hard links (their bytes and times
+untouched), changed files are written anew, pages that no longer exist are left out. Then the two
+folders swap places in one atomic step, so a generate that fails or is killed leaves the previous
+output exactly as it was. Hand-written files in the folder are carried over; the generator only
+removes what its manifest says it wrote. One generate at a time: a second one is refused.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
+import hashlib
 import json
 import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputError
@@ -16,45 +28,118 @@ MANIFEST = ".briefing-manifest.json"
 def check_path(path: str) -> None:
     """Nothing is ever written outside the output folder."""
     pure = PurePosixPath(path)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in path:
         raise OutputError(f"refusing to write '{path}': generated paths must stay inside the output folder")
 
 
-def write(out: Path, files: dict[str, str]) -> list[str]:
-    """Write `files` (relative path -> text) under `out`; returns the paths whose contents changed."""
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def write(out: Path, files: dict[str, str], force: bool = False) -> list[str]:
+    """Make `out` hold `files` (relative path -> text); returns the paths written or removed."""
     for path in files:
         check_path(path)
-    out.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for path, text in sorted(files.items()):
-        target = out / path
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-        changed.append(path)
-    removed = remove_stale(out, set(files))
-    manifest = json.dumps(sorted(files), indent=0) + "\n"
-    if (out / MANIFEST).is_file() is False or (out / MANIFEST).read_text(encoding="utf-8") != manifest:
-        (out / MANIFEST).write_text(manifest, encoding="utf-8")
-    return changed + removed
+    with locked(out):
+        staging = out.parent / f".{out.name}.staging"
+        shutil.rmtree(staging, ignore_errors=True)  # left by a generate that was killed
+        before = manifest(out)
+        wanted = {path: digest(text) for path, text in files.items()}
+        changed = sorted(p for p, h in wanted.items() if force or before.get(p) != h or not (out / p).is_file())
+        stale = sorted(p for p in before if p not in wanted and (out / p).is_file())
+        if not changed and not stale and out.is_dir():
+            return []
+        link_tree(out, staging)
+        for path in stale:
+            (staging / path).unlink()
+            prune_empty(staging, (staging / path).parent)
+        for path in changed:
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # a hard link to the live file: never write through it
+            target.write_bytes(files[path].encode("utf-8"))
+        (staging / MANIFEST).unlink(missing_ok=True)
+        (staging / MANIFEST).write_text(json.dumps(wanted, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        swap(staging, out)
+        shutil.rmtree(staging, ignore_errors=True)  # now the previous tree
+    return changed + stale
 
 
-def remove_stale(out: Path, keep: set[str]) -> list[str]:
-    manifest = out / MANIFEST
-    if not manifest.is_file():
-        return []
-    removed = []
-    for path in json.loads(manifest.read_text(encoding="utf-8")):
-        if path not in keep and (out / path).is_file():
-            check_path(path)
-            (out / path).unlink()
-            removed.append(path)
-            prune_empty(out, (out / path).parent)
-    return removed
+def manifest(out: Path) -> dict[str, str]:
+    """What the last generate wrote: path -> hash of its text."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if isinstance(data, list):
+        return dict.fromkeys(data, "")
+    return data if isinstance(data, dict) else {}
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """A copy of `source` made of hard links: instant, and every file keeps its bytes and times."""
+    target.mkdir(parents=True)
+    if not source.is_dir():
+        return
+    for folder, dirs, names in os.walk(source):
+        rel = Path(folder).relative_to(source)
+        for d in dirs:
+            (target / rel / d).mkdir()
+        for name in names:
+            os.link(Path(folder) / name, target / rel / name)
+
+
+def swap(staging: Path, out: Path) -> None:
+    """Put `staging` in the place of `out` in one step (Linux renameat2 RENAME_EXCHANGE); elsewhere two
+    renames, undone at the next start if interrupted between them."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if exchange(staging, out):
+        return
+    old = out.parent / f".{out.name}.old"
+    os.rename(out, old)
+    os.rename(staging, out)
+    os.rename(old, staging)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.EXDEV):
+        return False
+    raise OutputError(f"cannot swap {a} into {b}: {os.strerror(ctypes.get_errno())}")
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """One generate at a time per output folder; a second is refused with a message, never interleaved."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.parent / f".{out.name}.old"
+    if old.is_dir() and not out.exists():
+        os.rename(old, out)  # a two-rename swap was interrupted: put the previous output back
+    path = out.parent / f".{out.name}.lock"
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            raise OutputError(f"another briefing generate is writing {out} (pid {handle.read().strip() or '?'}); "
+                              "wait for it to finish, then run again") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def prune_empty(out: Path, folder: Path) -> None:

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-COMMANDS = ["generate", "build", "serve", "check"]
+COMMANDS = ["generate", "build", "serve", "check", "add"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
