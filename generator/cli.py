@@ -129,3 +129,5 @@ def mkdocs(*args: str) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False, env=env)
     if result.returncode:
         raise click.ClickException(f"mkdocs {args[0]} failed (exit {result.returncode}); see its messages above")
+if __name__ == "__main__":
+    main()

@@ -59,6 +59,8 @@ class Candidate:
         if self.mechanism and self.mechanism == other.mechanism:
             return (self.session, self.year) == (other.session, other.year) or None in (self.session, other.session) \
                 and None in (self.year, other.year)
+        if not self.mechanism and not other.mechanism and not self.participants and not other.participants:
+            return self.title.lower() == other.title.lower()  # "The forum was held ..." said twice
         if not self.mechanism and not other.mechanism and self.participants and other.participants:
             # a headline's "Xi meets delegation" and the body's "Xi met ... with Nikai" are one meeting
             mine, theirs = set(self.participants), set(other.participants)
@@ -94,7 +96,8 @@ def find_events(ctx: Context) -> list[EventMention]:
     for c in candidates:
         if dates[id(c)] == (None, None) and c is not main and not c.past:
             dates[id(c)] = dates[id(main)]
-    return [build(ctx, c, main, candidates, dates[id(c)], places[id(c)]) for c in candidates]
+    owned = sentence_owners(ctx, candidates, main)
+    return [build(ctx, c, dates[id(c)], places[id(c)], owned[id(c)]) for c in candidates]
 
 
 def session_candidates(ctx: Context) -> list[Candidate]:
@@ -299,10 +302,9 @@ def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
     return None if c.past else event_place(ctx, main, main) if main is not c else None
 
 
-def build(ctx: Context, c: Candidate, main: Candidate, candidates: list[Candidate],
-          date: tuple[str | None, str | None], place: str | None) -> EventMention:
+def build(ctx: Context, c: Candidate, date: tuple[str | None, str | None], place: str | None,
+          mine: set[int]) -> EventMention:
     roles = {p.name: p.roles for p in ctx.people}
-    mine = sentences_of(ctx, c, main, candidates)
     return EventMention(
         title=c.title,
         date=date[0],
@@ -318,23 +320,22 @@ def build(ctx: Context, c: Candidate, main: Candidate, candidates: list[Candidat
     )
 
 
-def sentences_of(ctx: Context, c: Candidate, main: Candidate, candidates: list[Candidate]) -> set[int]:
-    """The sentences about this event: those that name it and those right after that point back at it
+def sentence_owners(ctx: Context, candidates: list[Candidate], main: Candidate) -> dict[int, set[int]]:
+    """The sentences about each event: those that name it and those right after that point back at it
     ("The meeting resulted in ..."); the main event also takes every sentence no other event owns."""
+    named = {i for x in candidates for i in ({x.sentence} | set(x.sentences))}
     owned: dict[int, set[int]] = {}
     for x in candidates:
         mine = {x.sentence} | set(x.sentences)
         for i in sorted(mine):
             j = i + 1
-            while j < len(ctx.sentences) and points_back(ctx.sentences[j].text, x.title) \
-                    and not any(j == y.sentence for y in candidates):
+            while j < len(ctx.sentences) and j not in named and points_back(ctx.sentences[j].text, x.title):
                 mine.add(j)
                 j += 1
         owned[id(x)] = mine
-    if c is not main:
-        return owned[id(c)]
     others = set().union(*(owned[id(x)] for x in candidates if x is not main))
-    return owned[id(c)] | {i for i in range(len(ctx.sentences)) if i not in others}
+    owned[id(main)] |= {i for i in range(len(ctx.sentences)) if i not in others}
+    return owned
 
 
 def points_back(text: str, title: str) -> bool:

@@ -67,14 +67,23 @@ def model_version() -> str:
 def sentences(paragraphs: list[str]) -> list[Sentence]:
     out = []
     for index, doc in enumerate(load().pipe(paragraphs)):
+        ents = list(doc.ents)  # once per paragraph: a sentence's own .ents walks the whole document
+        first = 0
         for sent in whole_sentences(doc):
+            while first < len(ents) and ents[first].start_char < sent.start_char:
+                first += 1
+            inside = []
+            for e in ents[first:]:
+                if e.start_char >= sent.end_char:
+                    break
+                if e.end_char <= sent.end_char:
+                    inside.append(e)
             text = sent.text.strip()
             if not text:
                 continue
             shift = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            ents = tuple(Entity(e.label_, e.start_char - shift, e.end_char - shift, e.text)
-                         for e in sent.ents)
-            out.append(Sentence(index, text, ents))
+            out.append(Sentence(index, text, tuple(Entity(e.label_, e.start_char - shift, e.end_char - shift, e.text)
+                                                   for e in inside)))
     return out
 
 

@@ -108,6 +108,11 @@ class Site:
         dated = sorted((e for e in events if e.date), key=event_order, reverse=True)
         return dated + sorted((e for e in events if not e.date), key=lambda e: e.title)
 
+    def numbered_first(self, events: list[Event]) -> list[Event]:
+        """Sessions by number, then the editions that have none, by date."""
+        numbered = sorted((e for e in events if e.session), key=lambda e: (e.session or 0, event_order(e)))
+        return numbered + [e for e in events if not e.session]
+
     def people_of(self, events: list[Event]) -> list[Entity]:
         ids = dict.fromkeys(p for e in events for p, _ in e.participants)
         return [self.get("people", p) for p in ids]
@@ -123,8 +128,9 @@ class Site:
     def members(self, org: Entity) -> list[tuple[Entity, str]]:
         """People whose stated title names this organization, with that title."""
         forms = [f for f in (org.name, *org.aliases) if len(f) > 2]
-        return [(person, role.title) for person in self.briefing.people for role in person.roles
-                if any(f in role.title for f in forms)]
+        found = [(person, role.title) for person in self.briefing.people for role in person.roles
+                 if role.organization == org.id or any(f in role.title for f in forms)]
+        return list(dict.fromkeys(found))
 
     def articles_newest_first(self) -> list[ArticleRecord]:
         return sorted(self.briefing.articles, key=lambda r: (r.article.published or "", r.id), reverse=True)

@@ -1,0 +1,128 @@
+"""Rebuilds when seeds arrive: nothing rewritten without a change, only touched pages with one, ids kept,
+the output swapped in whole or not at all, one generate at a time."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.errors import OutputError
+from generator.pipeline import generate
+from tests.conftest import FIXTURE_SEEDS, PROJECT
+
+NEW_ARTICLE = (" date 2024-06-01 HANOI, June 1 (Xinhua) -- Li Shulei, head of the Publicity Department of the CPC "
+               "Central Committee, met Vietnamese journalists in Hanoi on Friday.\n")
+
+
+def snapshot(out: Path) -> dict[str, tuple[int, bytes]]:
+    return {str(p.relative_to(out)): (p.stat().st_mtime_ns, p.read_bytes()) for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    return seeds
+
+
+def test_generating_twice_rewrites_nothing_and_gives_the_same_bytes(seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    generate(seeds_copy, out)
+    before = snapshot(out)
+    time.sleep(0.01)
+    assert generate(seeds_copy, out).changed == []
+    assert snapshot(out) == before
+
+
+def test_unchanged_seeds_are_not_extracted_again(seeds_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    generate(seeds_copy, tmp_path / "out")
+
+    def refuse(article):
+        raise AssertionError(f"{article.file} extracted again")
+
+    monkeypatch.setattr(pipeline, "extract", refuse)
+    generate(seeds_copy, tmp_path / "again")
+    with pytest.raises(AssertionError, match="extracted again"):
+        generate(seeds_copy, tmp_path / "forced", force=True)
+
+
+def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    before = generate(seeds_copy, out).briefing
+    (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    report = generate(seeds_copy, out)
+    after = report.briefing
+    record = next(r for r in after.articles if r.article.file == "new.txt")
+    touched = {record.page, *(f"events/{e}.md" for e in record.events)}
+    for kind in ("people", "organizations", "mechanisms", "places"):
+        touched |= {f"{kind}/{i}.md" for i in getattr(record, kind)}
+    new_people = {p for e in after.events if e.id in record.events for p, _ in e.participants}
+    touched |= {e.page for e in after.events if new_people & {p for p, _ in e.participants}}  # related events
+    listings = {"index.md", "timeline.md", "relations.md", "events/index.md", "people/index.md",
+                "organizations/index.md", "mechanisms/index.md", "places/index.md", "articles/index.md"}
+    listings |= {f"facets/{k}.md" for k in ("people", "organizations", "mechanisms", "places")}
+    listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
+                                              "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
+    changed = set(report.changed)
+    assert changed - touched - listings == set()
+    assert record.page in changed and "people/li-shulei.md" in changed
+    untouched = {e.page for e in before.events} - touched
+    assert untouched and not untouched & changed
+
+
+def test_ids_and_urls_stay_when_an_article_adds_an_alias_and_a_source(tmp_path: Path, seeds_folder) -> None:
+    seeds = seeds_folder({"a.txt": " date 2025-03-14 SEOUL -- The 10th China-ROK Media Forum was held in Seoul on "
+                                   "Wednesday. Kim Min-jun, president of the Korea Press Foundation, spoke."})
+    out = tmp_path / "out"
+    first = generate(seeds, out).briefing
+    (seeds / "b.txt").write_text(" date 2025-03-15 The 10th China-ROK Media Forum, held in Seoul on March 12, "
+                                 "heard Kim Min-jun, president of the Korea Press Foundation (KPF).", encoding="utf-8")
+    second = generate(seeds, out).briefing
+    for kind in ("events", "people", "organizations", "mechanisms", "places"):
+        assert {x.id for x in getattr(first, kind)} <= {x.id for x in getattr(second, kind)}, kind
+    forum = next(e for e in second.events if e.session == 10)
+    assert len(forum.articles) == 2 and forum.id == first.events[0].id
+    kpf = next(o for o in second.organizations if o.name == "Korea Press Foundation")
+    assert "KPF" in kpf.aliases
+
+
+def test_a_second_generate_is_refused_while_one_is_writing(seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with open(tmp_path / ".out.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OutputError, match="another briefing generate is writing"):
+            generate(seeds_copy, out)
+    assert not out.exists()
+
+
+def test_a_generate_killed_mid_write_leaves_the_previous_output_as_it_was(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    out = tmp_path / "out"
+    generate(seeds, out)
+    before = snapshot(out)
+    for i in range(60):  # a bigger corpus, so that writing takes a while
+        text = (FIXTURE_SEEDS / "rok_media_forum.txt").read_text().replace("10th", f"{i + 11}th")
+        (seeds / f"copy{i}.txt").write_text(text.replace("Dai Bing", f"Dai Bing{chr(65 + i % 26)}"))
+    staging = tmp_path / ".out.staging"
+    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "generate", "--seeds", str(seeds),
+                                "--out", str(out)], cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert process.poll() is None, "generate finished before it could be killed mid-write"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(out) == before
+    generate(seeds, out)  # and the next generate recovers
+    assert json.loads((out / "data" / "briefing.json").read_text())["articles"]
