@@ -183,8 +183,20 @@ def index(briefing: Briefing) -> dict[tuple[str, str], Any]:
     return out
 
 
+# Front matter the theme prints into HTML as it is (MkDocs renders page titles unescaped).
+PRINTED = ("title", "description", "tags")
+
+
 def front_matter(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    """YAML by safe_dump, never by templating; what the theme prints is HTML-escaped first."""
+    safe = {key: html_escaped(value) if key in PRINTED else value for key, value in meta.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def html_escaped(value: Any) -> Any:
+    if isinstance(value, list):
+        return [html_escaped(v) for v in value]
+    return html.escape(value) if isinstance(value, str) else value
 
 
 FACETS = {"mechanisms": "Mechanism", "people": "Person", "organizations": "Organization", "places": "Place"}

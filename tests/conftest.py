@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -10,6 +11,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,11 +87,38 @@ def seeds_site_url(seeds_site_src: Path, tmp_path_factory: pytest.TempPathFactor
     site = tmp_path_factory.mktemp("built") / "site"
     result = mkdocs_build(seeds_site_src, site)
     assert result.returncode == 0, result.stderr
+    with serving(site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A static server for a built site on a free port of 127.0.0.1."""
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+# As root, with no network: no sandbox, no background connections to hosts that cannot be reached.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (no browser is ever downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
