@@ -5,7 +5,6 @@ site built, every page opened in Chromium."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
