@@ -18,6 +18,8 @@ OUT = click.option("--out", type=click.Path(path_type=Path), default=Path("site_
                    help="Folder the Markdown pages and data/briefing.json are written to (MkDocs' docs_dir).")
 FORCE = click.option("--force", is_flag=True, help="Extract every seed again and rewrite every page, "
                      "ignoring the cache of earlier runs.")
+JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None,
+                    help="Processes that extract new articles at once (default: every core).")
 SKIP = click.option("--skip-invalid", is_flag=True, help="Build from the good seeds and list the bad ones, "
                     "instead of failing on the first problem.")
 
@@ -33,18 +35,19 @@ def main() -> None:
 @OUT
 @SKIP
 @FORCE
-def generate_command(seeds: Path, out: Path, skip_invalid: bool, force: bool) -> None:
+@JOBS
+def generate_command(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int | None) -> None:
     """Extract events, people, organizations, mechanisms and places from SEEDS and write the pages.
     Unchanged seeds are not extracted again and unchanged pages are not rewritten; the output folder
     changes all at once or not at all.
 
     Example: briefing generate --seeds seeds --out site_src
     """
-    run_generate(seeds, out, skip_invalid, force)
+    run_generate(seeds, out, skip_invalid, force, jobs)
 
 
-def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False) -> None:
-    report = generate(seeds, out, skip_invalid, force)
+def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False, jobs: int | None = None) -> None:
+    report = generate(seeds, out, skip_invalid, force, jobs)
     for error in report.skipped:
         click.echo(f"skipped {error.message}", err=True)
     b = report.briefing

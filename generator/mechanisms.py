@@ -6,7 +6,8 @@ mechanism on ...", and whatever "the seventh meeting of ..." is a meeting of."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from .lexicon import (
     COUNTRIES,
@@ -84,6 +85,7 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
         raw.extend(named(index, sentence, raw))
         raw.extend(lower_case(index, sentence, raw))
     raw.extend(acronym_mentions(sentences, raw))
+    raw = with_article_pair(raw)
     canonical, aliases = merge(raw)
     established = established_years(sentences, raw, canonical)
     mentions = [MechanismMention(name, tuple(sorted(aliases[name] - {name})), established.get(name))
@@ -104,7 +106,8 @@ def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
         name = NAME_STOP.sub("", m.group("name")).strip(" ’'")
         name = re.sub(r"\s+(?:and|of|on|the|for)$", "", name)
         words = name.split()
-        if len(words) < 2 or not (words[-1].lower() in MECHANISM_HEADS | {"mechanism"} or name[:1].isupper()):
+        named_part = re.split(r"\s+on\s+", name, maxsplit=1)[0].split()  # "... mechanism on media cooperation"
+        if len(words) < 2 or not (named_part[-1].lower() in MECHANISM_HEADS | {"mechanism"} or name[:1].isupper()):
             continue  # "the second edition of the program" points back at a name given before
         if words[-1].lower() in ORG_HEADS and words[-1].lower() not in MECHANISM_HEADS:
             continue  # "the fifth plenary session of the 20th Central Committee" is an organization's
@@ -208,7 +211,7 @@ def lower_case(index: int, sentence: Sentence, taken: list[RawMention]) -> list[
         if any(r.sentence == index and r.start <= m.start() < r.end for r in taken):
             continue
         pair_, body = (m.group("pair"), m.group("body")) if m.group("body") else (m.group("pair2"), m.group("body2"))
-        body = re.sub(r"^(?:the|a|an|this|that|its|their)\s+", "", body)
+        body = re.sub(r"^(?:(?:of|in|at|for|on|to|with|by)\s+)?(?:the|a|an|this|that|its|their)\s+", "", body)
         if len(body.split()) < 2 and not pair_:
             continue
         if m.group("body2") and not all(is_country_word(p) for p in pair_.split("-")):
@@ -227,6 +230,16 @@ def qualified(name: str, sentence: str) -> str:
             a, b = (c.removeprefix("the ") for c in m.groups())
             return f"{a}-{b} {name}"
     return name
+
+
+def with_article_pair(raw: list[RawMention]) -> list[RawMention]:
+    """A lower-case name no sentence qualifies ("the two sides held ... a high-level consultation mechanism
+    on ...") belongs to the pair of countries the article's other names are about, if there is one."""
+    pairs = Counter(pair(r.name) for r in raw if pair(r.name))
+    if not pairs:
+        return raw
+    main = pairs.most_common(1)[0][0]
+    return [replace(r, name=f"{main} {r.name}") if r.name[:1].islower() else r for r in raw]
 
 
 def acronym_mentions(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:

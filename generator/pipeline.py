@@ -4,9 +4,12 @@ rendering -> writing. Everything is gathered and resolved before anything is wri
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import nlp
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache
 from .cleaning import clean
@@ -23,6 +26,8 @@ from .writing import write
 
 REGISTRY = "registry.yml"
 EXPORT = "data/briefing.json"
+# Below this many new articles, starting worker processes costs more than it saves.
+PARALLEL_FROM = 16
 
 
 @dataclass(frozen=True)
@@ -57,28 +62,36 @@ def text_key(article: Article) -> str:
     return " ".join(text.split()).lower()
 
 
-def extract_all(articles: list[Article], cache: Cache) -> list[Extraction]:
-    """2. Extract each article, or take what an earlier run extracted from the same bytes."""
-    extractions = []
-    for article in articles:
-        extraction = cache.get(article)
-        if extraction is None:
-            extraction = extract(article)
-            cache.put(extraction)
-        extractions.append(extraction)
-    return extractions
+def extract_all(articles: list[Article], cache: Cache, jobs: int | None = None) -> list[Extraction]:
+    """2. Extract each article, or take what an earlier run extracted from the same bytes. New articles
+    are spread over `jobs` processes (default: every core); each article's result is the same either way."""
+    cached = {a.file: cache.get(a) for a in articles}
+    todo = [a for a in articles if cached[a.file] is None]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+        nlp.load()  # once, before the workers fork: they share the loaded model
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs) as pool:
+            fresh = pool.map(extract, todo, chunksize=max(1, len(todo) // (jobs * 8)))
+    else:
+        fresh = [extract(a) for a in todo]
+    for extraction in fresh:
+        cache.put(extraction)
+        cached[extraction.article.file] = extraction
+    return [cached[a.file] for a in articles]  # type: ignore[misc]
 
 
 def build_briefing(seeds: Path, skip_invalid: bool = False, force: bool = False,
-                   previous: Path | None = None) -> tuple[Briefing, list[SeedError]]:
+                   previous: Path | None = None, jobs: int | None = None) -> tuple[Briefing, list[SeedError]]:
     articles, skipped = read_articles(seeds, skip_invalid)
-    extractions = extract_all(articles, Cache(seeds.parent / CACHE_FOLDER, enabled=not force))
+    extractions = extract_all(articles, Cache(seeds.parent / CACHE_FOLDER, enabled=not force), jobs)
     # 3. resolve them all together, keeping the ids the previous output gave
     return resolve(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous)), skipped
 
 
-def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False) -> Report:
-    briefing, skipped = build_briefing(seeds, skip_invalid, force, out / EXPORT)
+def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
+             jobs: int | None = None) -> Report:
+    briefing, skipped = build_briefing(seeds, skip_invalid, force, out / EXPORT, jobs)
     # 4. render every page and the export, 5. write what changed, all at once
     files = render(briefing) | feeds(briefing)
     files[EXPORT] = to_json(briefing)
