@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,8 @@ class Site:
 
     briefing: Briefing
     by_id: dict[tuple[str, str], Any]
+    roles_at: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Organization id -> (person id, title) of every stated title that names it."""
 
     def get(self, kind: str, id_: str) -> Any:
         return self.by_id[(kind, id_)]
@@ -127,9 +129,7 @@ class Site:
 
     def members(self, org: Entity) -> list[tuple[Entity, str]]:
         """People whose stated title names this organization, with that title."""
-        forms = [f for f in (org.name, *org.aliases) if len(f) > 2]
-        found = [(person, role.title) for person in self.briefing.people for role in person.roles
-                 if role.organization == org.id or any(f in role.title for f in forms)]
+        found = [(self.get("people", pid), title) for pid, title in self.roles_at.get(org.id, ())]
         return list(dict.fromkeys(found))
 
     def articles_newest_first(self) -> list[ArticleRecord]:
@@ -142,7 +142,7 @@ def event_order(e: Event) -> tuple[str, str]:
 
 def render(briefing: Briefing) -> dict[str, str]:
     """Every page, path relative to the output folder -> Markdown text."""
-    site = Site(briefing, index(briefing))
+    site = Site(briefing, index(briefing), roles_by_organization(briefing))
     env = environment()
     pages: dict[str, str] = {}
 
@@ -152,8 +152,8 @@ def render(briefing: Briefing) -> dict[str, str]:
         pages[path] = front_matter(meta) + body
 
     for e in briefing.events:
-        page(e.page, "event.md.j2", event_meta(e, site), event=e, related=related_events(e, briefing),
-             neighbours=neighbours(e, briefing))
+        page(e.page, "event.md.j2", event_meta(e, site), event=e, related=related_events(e, site),
+             neighbours=neighbours(e, site))
     for kind in KINDS:
         for entity in getattr(briefing, kind):
             page(entity.page, f"{kind}.md.j2", entity_meta(entity), entity=entity,
@@ -165,14 +165,24 @@ def render(briefing: Briefing) -> dict[str, str]:
     for section, title in SECTIONS.items():
         page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title}, title=title)
     for kind, facet in FACETS.items():
-        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", "search": {"exclude": True}},
-             facet=facet, kind=kind)
-    page("timeline.md", "timeline.md.j2", {"title": "Timeline"}, timeline=timeline(briefing))
+        # Listings hide the table of contents: one entry per tag would weigh more than the page.
+        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", "search": {"exclude": True},
+                                                  "hide": ["toc"]}, facet=facet, kind=kind)
+    page("timeline.md", "timeline.md.j2", {"title": "Timeline", "hide": ["toc"]}, timeline=timeline(briefing))
     points, edges, strongest = relations(briefing)
     page("relations.md", "relations.md.j2", {"title": "Relations"}, points=points, edges=edges, strongest=strongest)
     page("index.md", "home.md.j2", {"title": "Briefing"},
          latest=sorted((e for e in briefing.events if e.date), key=event_order, reverse=True)[:10])
     return pages
+
+
+def roles_by_organization(briefing: Briefing) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for person in briefing.people:
+        for role in person.roles:
+            if role.organization:
+                out.setdefault(role.organization, []).append((person.id, role.title))
+    return out
 
 
 def index(briefing: Briefing) -> dict[tuple[str, str], Any]:
@@ -223,26 +233,25 @@ def entity_meta(entity: Entity) -> dict[str, Any]:
     return meta
 
 
-def related_events(e: Event, briefing: Briefing) -> list[Event]:
+def related_events(e: Event, site: Site) -> list[Event]:
     """Events of the same mechanism or with people in common, closest first."""
-    people = {p for p, _ in e.participants}
-    scored = []
-    for other in briefing.events:
-        if other.id == e.id:
-            continue
-        shared = len(people & {p for p, _ in other.participants}) + (2 if e.mechanism and other.mechanism == e.mechanism else 0)
-        if shared:
-            scored.append((-shared, event_order(other), other))
-    return [o for _, _, o in sorted(scored, key=lambda t: (t[0], t[1]))][:10]
+    shared: Counter[str] = Counter()
+    for pid, _ in e.participants:
+        shared.update(site.get("people", pid).events)
+    if e.mechanism:
+        shared.update({i: 2 for i in site.get("mechanisms", e.mechanism).events})
+    shared.pop(e.id, None)
+    ranked = sorted(shared.items(), key=lambda t: (-t[1], event_order(site.get("events", t[0]))))
+    return [site.get("events", i) for i, _ in ranked[:10]]
 
 
-def neighbours(e: Event, briefing: Briefing) -> tuple[Event | None, Event | None]:
+def neighbours(e: Event, site: Site) -> tuple[Event | None, Event | None]:
     """The previous and next session of the same mechanism."""
     if not e.mechanism or e.session is None:
         return None, None
-    sessions = sorted((o for o in briefing.events if o.mechanism == e.mechanism and o.session), key=lambda o: o.session or 0)
-    before = [o for o in sessions if (o.session or 0) < e.session]
-    after = [o for o in sessions if (o.session or 0) > e.session]
+    sessions = [o for o in site.events_of(site.get("mechanisms", e.mechanism).events) if o.session]
+    before = sorted((o for o in sessions if (o.session or 0) < e.session), key=lambda o: o.session or 0)
+    after = sorted((o for o in sessions if (o.session or 0) > e.session), key=lambda o: o.session or 0)
     return (before[-1] if before else None), (after[0] if after else None)
 
 

@@ -184,14 +184,20 @@ class Occasion:
 
 
 def merge_events(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]]) -> list[Occasion]:
+    """Reports of one occasion become one: looked up by mechanism, or by day, never by scanning them all."""
     occasions: list[Occasion] = []
+    candidates: dict[tuple[str, str | None], list[Occasion]] = {}
     for x in extractions:
         for e in x.events:
             mech = ids["mechanisms"][id(indexes["mechanisms"].find(e.mechanism))] if e.mechanism else None
             people = {ids["people"][id(indexes["people"].find(p.name))] for p in e.participants}
-            match = next((o for o in occasions if same_event(o, e, mech, people)), None)
+            key = ("m", mech) if mech else ("d", e.date if e.date and len(e.date) == 10 else None)
+            pool = candidates.setdefault(key, []) if key[1] else []
+            match = next((o for o in pool if same_event(o, e, mech, people)), None)
             if match is None:
-                occasions.append(Occasion([(x.article.id, e)], mech, people))
+                occasion = Occasion([(x.article.id, e)], mech, people)
+                occasions.append(occasion)
+                pool.append(occasion)
             else:
                 match.reports.append((x.article.id, e))
                 match.people |= people
@@ -299,20 +305,31 @@ def unique_ids(events: list[Event]) -> list[Event]:
 
 def entities_of(kind: str, index: Index, ids: dict[int, str], records: list[ArticleRecord], events: list[Event],
                 roles: dict[str, list[Role]]) -> tuple[Entity, ...]:
+    articles: dict[str, list[str]] = {}
+    for r in records:
+        for eid in getattr(r, kind):
+            articles.setdefault(eid, []).append(r.id)
+    at: dict[str, set[str]] = {}
+    for e in events:
+        for eid in mentioned(e, kind):
+            at.setdefault(eid, set()).add(e.id)
     out = []
     for cluster in index.clusters:
         eid = ids[id(cluster)]
-        articles = tuple(sorted(r.id for r in records if eid in getattr(r, kind)))
-        if not articles:
+        if eid not in articles:
             continue  # a registry entry no article names
         name = cluster.name()
         aliases = tuple(sorted((set(cluster.names) | cluster.aliases) - {name}))
-        out.append(Entity(kind, eid, name, aliases, articles, tuple(sorted(e.id for e in events if mentions(e, kind, eid))),
+        out.append(Entity(kind, eid, name, aliases, tuple(sorted(articles[eid])), tuple(sorted(at.get(eid, ()))),
                           tuple(roles.get(eid, ())), cluster.established))
     return tuple(sorted(out, key=lambda e: e.id))
 
 
-def mentions(e: Event, kind: str, eid: str) -> bool:
-    return {"people": eid in {p for p, _ in e.participants} or any(s.person == eid for s in e.statements),
-            "organizations": eid in e.organizations, "mechanisms": e.mechanism == eid,
-            "places": e.place == eid}[kind]
+def mentioned(e: Event, kind: str) -> set[str]:
+    """The ids of one kind an event names."""
+    if kind == "people":
+        return {p for p, _ in e.participants} | {s.person for s in e.statements}
+    if kind == "organizations":
+        return set(e.organizations)
+    value = e.mechanism if kind == "mechanisms" else e.place
+    return {value} if value else set()
