@@ -30,8 +30,11 @@ lint: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
 
+# The benchmark (bench/RESULTS.md); SIZES="100 1000" for a shorter run. Needs /usr/bin/time (Debian: time).
+SIZES ?= 100 1000 10000
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	test -x /usr/bin/time || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q time; }
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -88,10 +88,10 @@ def write_corpus(n: int, folder: Path, seed: int = 7) -> None:
         (folder / f"{i:05d}.txt").write_text(article(i, rng), encoding="utf-8")
 
 
-def extra_article(folder: Path, n: int) -> Path:
-    """One more article, not in the corpus: what `generate after adding one article` adds."""
-    path = folder / f"{n:05d}-new.txt"
-    path.write_text(article(n + 100_000, random.Random(n + 1)), encoding="utf-8")
+def extra_article(folder: Path, n: int, run: int = 0) -> Path:
+    """One more article, not in the corpus and different for every run (so no run finds it cached)."""
+    path = folder / f"{n:05d}-new-{run}.txt"
+    path.write_text(article(n + 100_000 + run, random.Random(n * 1000 + run)), encoding="utf-8")
     return path
 
 

@@ -26,7 +26,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(HERE))
 
-from corpus import extra_article, write_corpus  # noqa: E402
+from corpus import extra_article, write_corpus
 
 
 @dataclass
@@ -88,7 +88,7 @@ def layout_bytes(site: Path, sample: int = 200) -> tuple[float, float]:
     sizes = []
     for page in pages[::step]:
         html = page.read_text(encoding="utf-8")
-        m = re.search(r"<article[^>]*>(.*)</article>", html, re.S)
+        m = re.search(r"<article[^>]*>(.*)</article>", html, re.DOTALL)
         sizes.append(len(html.encode()) - (len(m.group(1).encode()) if m else 0))
     return statistics.median(sizes), max(sizes)
 
@@ -113,8 +113,8 @@ def measure(n: int, runs: int, jobs: int) -> Row:
     row.figures["warm_s"] = statistics.median(t.seconds for t in warm)
     row.figures["warm_ratio"] = row.figures["warm_s"] / row.figures["cold_s"]
     added = []
-    for _ in range(runs):
-        path = extra_article(seeds, n)
+    for run in range(runs):
+        path = extra_article(seeds, n, run)
         added.append(generate(seeds, out))
         path.unlink()
         generate(seeds, out)

@@ -25,6 +25,8 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
      r"back to top|advertisement|subscribe|sign up|log ?in|comments?|tags?)\s*[:：]?$"),
     r"^(most (read|popular|viewed)|top stories|trending|you may (also )?like)\b",
     r"^https?://\S+$",
+    r"^by\s+[A-Z][\w.'’ -]{1,60}(\||$)",  # a byline: "By Zhang Yi | chinadaily.com.cn |"
+    r"^[\w.-]+\.(com|cn|net|org)(\.\w+)?\s*\|?$",
 )]
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
 DATE_LINE = re.compile(r"^\s*date\s+(\d[\d./-]*)\s*(.*)$", re.DOTALL)
@@ -32,6 +34,7 @@ DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     (r"\b(?:updated|published|posted|released|date)\s*[:：]?\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
     r"\(\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\s*\)",
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
 )]
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
@@ -45,8 +48,8 @@ MAX_TITLE = 110
 def clean(seed: Seed) -> Article:
     lines = [line.strip() for line in seed.text.split("\n")]
     published, lines = read_date_line(lines, seed.file)
+    stamped, lines = read_date_stamps(lines)  # before furniture: a byline may carry the date
     lines = drop_furniture(lines)
-    stamped, lines = read_date_stamps(lines)
     published = published or stamped
     headline = None if published and lines and not looks_like_headline(lines[0]) else first_headline(lines)
     if headline is not None:

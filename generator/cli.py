@@ -51,6 +51,9 @@ def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False
     for error in report.skipped:
         click.echo(f"skipped {error.message}", err=True)
     b = report.briefing
+    if b is None:
+        click.echo(f"no change since the last generate: {out} is up to date")
+        return
     click.echo(f"{len(b.articles)} articles -> {len(b.events)} events, {len(b.people)} people, "
                f"{len(b.organizations)} organizations, {len(b.mechanisms)} mechanisms, {len(b.places)} places; "
                f"{len(report.changed)} files changed in {out}")

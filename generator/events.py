@@ -151,7 +151,8 @@ def held_candidates(ctx: Context) -> list[Candidate]:
         subject = subject_before(sentence.text, m.start())
         weak = bool(ANAPHOR.match(sentence.text[: m.start()].strip())) and " " in sentence.text[: m.start()].strip()
         if not weak and (ANAPHOR.match(subject) or len(subject.split()) < 2) or not subject[:1].isupper() \
-                or re.search(r"\b(?:it|they|which|that|who)$", subject, re.IGNORECASE):
+                or re.search(r"\b(?:it|they|which|that|who|and|but)$", subject, re.IGNORECASE) \
+                or re.search(r"\b(?:was|were|is|are|has|have|had|will|would)\b", subject):
             continue
         if any(s.sentence == index and s.start < m.start() for s in ctx.sessions):
             continue  # the session mention makes this event already, titled by this subject

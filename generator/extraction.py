@@ -26,7 +26,11 @@ def extract(article: Article) -> Extraction:
     person_forms = {p.name for p in people} | {a for p in people for a in p.aliases}
     organizations, org_occurrences = find_organizations(sentences, person_forms)
     mechanisms, sessions = find_mechanisms(sentences)
-    organizations = not_mechanisms(organizations, mechanisms)
+    # names inside a mechanism's name ("... Forum for Asia Annual Conference") are not organizations
+    org_occurrences = [o for o in org_occurrences
+                       if not any(s.sentence == o.sentence and s.start < o.end and o.start < s.end for s in sessions)]
+    named = {o.name for o in org_occurrences}
+    organizations = [o for o in not_mechanisms(organizations, mechanisms) if o.name in named]
     kept = {o.name for o in organizations}
     org_occurrences = [o for o in org_occurrences if o.name in kept]
     taken = [(o.sentence, o.start, o.end) for o in org_occurrences] + \

@@ -84,6 +84,7 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
         raw.extend(r for r in series_between(index, sentence) if not overlapping(r, raw))
         raw.extend(named(index, sentence, raw))
         raw.extend(lower_case(index, sentence, raw))
+    raw = with_initials(sentences, raw)
     raw.extend(acronym_mentions(sentences, raw))
     raw = with_article_pair(raw)
     canonical, aliases = merge(raw)
@@ -131,7 +132,9 @@ def series_between(index: int, sentence: Sentence) -> list[RawMention]:
             name = qualified(body, sentence.text)
             if name == body:
                 continue  # "the first dialogue" of nobody in particular names no series
-        found.append(RawMention(index, m.start(), m.end(), name, ordinal_value(m.group("ord")), None, m.group()))
+        # the mention spans the series' own words, not the parties named after "between"
+        end = m.end("topic") if m.group("topic") else m.end("body")
+        found.append(RawMention(index, m.start(), end, name, ordinal_value(m.group("ord")), None, m.group()))
     return found
 
 
@@ -162,6 +165,7 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
         elif words and YEAR_WORD.match(words[0].text):
             year = int(words[0].text)
         words = run[max(name_from, start + (session is not None or year is not None)):end]
+        words, year = edition_suffix(words, year)
         if not words or (run[h].text.lower() in WEAK_MECHANISM_HEADS and session is None and year is None):
             continue
         if len(words) == 1 or any(r.sentence == index and r.start <= words[0].start < r.end for r in taken):
@@ -171,6 +175,17 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
         found.append(RawMention(index, words[0].start, words[-1].end, name, session, year,
                                 sentence.text[run[start].start:words[-1].end], acronym.group(1) if acronym else None))
     return found
+
+
+def edition_suffix(words: list[Token], year: int | None) -> tuple[list[Token], int | None]:
+    """"Boao Forum for Asia Annual Conference 2025": the forum, and its 2025 edition."""
+    if len(words) > 2 and YEAR_WORD.match(words[-1].text):
+        year, words = int(words[-1].text), words[:-1]
+    kinds = ("annual", "conference", "meeting", "session", "summit", "ministerial")
+    tail = len(words)
+    while tail > 1 and words[tail - 1].text.lower() in kinds and any(is_head(words, i) for i in range(tail - 1)):
+        tail -= 1
+    return words[:tail], year
 
 
 def inner_name(run: list[Token], h: int, heads: list[int]) -> tuple[int, int]:
@@ -242,6 +257,16 @@ def with_article_pair(raw: list[RawMention]) -> list[RawMention]:
     return [replace(r, name=f"{main} {r.name}") if r.name[:1].islower() else r for r in raw]
 
 
+def with_initials(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
+    """A mechanism's acronym the text uses without defining it: "BFA" for "Boao Forum for Asia"."""
+    acronyms = {a for s in sentences for a in re.findall(r"(?<![\w-])([A-Z]{2,7})(?![\w-])", s.text)}
+    out = []
+    for r in raw:
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", r.name) if w[:1].isupper())
+        out.append(replace(r, acronym=initials) if not r.acronym and len(initials) >= 2 and initials in acronyms else r)
+    return out
+
+
 def acronym_mentions(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
     """Where the text uses a mechanism's acronym on its own ("Established in 2000, FOCAC has ...")."""
     found = []
@@ -265,7 +290,8 @@ def merge(raw: list[RawMention]) -> tuple[dict[str, str], dict[str, set[str]]]:
                 continue
             same_session = r.session is not None and r.session == other.session and (
                 pair(r.name) == pair(other.name) or "" in (pair(r.name), pair(other.name)))
-            if same_session or unqualified_form(r.name, other.name):
+            if same_session or unqualified_form(r.name, other.name) or short_name(r.name, other.name) \
+                    or fold(r.name) == fold(other.name):
                 target = fuller(canonical[r.name], other.name)
                 for key, value in canonical.items():
                     if value in (canonical[r.name], other.name):
@@ -292,11 +318,19 @@ def unqualified_form(short: str, full: str) -> bool:
     return not pair(short) and pair(full) != "" and fold(full).endswith(" " + fold(short))
 
 
+def short_name(short: str, full: str) -> bool:
+    """"Boao Forum" of "Boao Forum for Asia"."""
+    return short[:1].isupper() and len(short.split()) >= 2 and re.match(
+        rf"{re.escape(short)}\s+(?:for|on|of)\s", full) is not None
+
+
 def fuller(a: str, b: str) -> str:
     """The more telling of two names: "China-Japan ruling parties exchange" and "China-Japan exchange
     mechanism" make "China-Japan ruling parties exchange mechanism"."""
+    if fold(a) == fold(b):
+        return min(a, b)  # the same words: keep the capitalized form
     for x, y in ((a, b), (b, a)):
-        if y.endswith(" mechanism") and not x.endswith(" mechanism") \
+        if fold(y).endswith(" mechanism") and not fold(x).endswith(" mechanism") \
                 and set(fold(y).split()) - {"mechanism"} <= set(fold(x).split()):
             return f"{x} mechanism"
     return max(a, b, key=lambda n: (len(n.split()), n))

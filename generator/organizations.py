@@ -17,6 +17,7 @@ EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s
                      r"(\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
+PORTFOLIO_BEFORE = re.compile(r"(?i)\b(?:minister|ministers|secretary|commissioner|representative)\s+(?:of|for)\s+(?:the\s+)?$")
 WHOLE_BODIES = frozenset(["union", "party", "republic", "nations", "group", "kingdom"])
 # Last words that make a name a meeting or a document, not an organization.
 NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit", "plan", "declaration", "initiative", "agreement", "statement", "report", "programme", "strategy", "vision", "outline", "memorandum", "treaty", "communique", "consensus"])
@@ -211,6 +212,8 @@ def model_org(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(words) == 1 and is_head(words[0]):
         return None  # "Party building": a head noun alone names nothing
+    if PORTFOLIO_BEFORE.search(text[:start]) and not any(is_head(w) for w in words) and not span_clean.isupper():
+        return None  # "Minister for Maritime Affairs": a portfolio, not an organization
     if re.search(r"\d|www\.|\.(com|io|org)\b|&", span_clean) and not span_clean.isupper():
         return None
     return start, end

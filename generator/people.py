@@ -25,6 +25,10 @@ NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
 TRAILING_NAME = re.compile(rf"(?:^|(?<=\s))({NAME})\s*$")
 REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|stated|pointed|"
                        r"expressed|introduced|led|attended|delivered|spoke|highlighted|welcomed)\b.*$")
+TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
+                            r"(?:said|says|told|noted|stressed|added)\b")
+# "in Labuan Bajo", "at Tsinghua": a name after these is a place the model took for a person.
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+$")
 NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
 
 
@@ -155,15 +159,33 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
     names: list[str] = []
     for sentence in sentences:
         for ent in sentence.entities:
-            if ent.label == "PERSON":
-                name = clean_person(ent.text)
+            if ent.label == "PERSON" and not PLACE_BEFORE.search(sentence.text[: ent.start]):
+                name = clean_person(whole_name(sentence.text, ent.start, ent.end))
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
+    for sentence in sentences:
+        for m in TITLED_SPEAKER.finditer(sentence.text):
+            words = m.group("run").split()
+            name = " ".join(words[-2:])
+            if any(w.lower() in TITLE_WORDS for w in words[:-2]) and all(plausible_name_word(w) for w in words[-2:]) \
+                    and not any(name in n or n in name for n in names):
+                names.append(name)  # the model missed "Eliud Owalo" in "Cabinet Secretary for Information Eliud Owalo said"
+    # "Sam An" found inside "Men Sam An" is the same person
+    names = [n for n in names if not any(f" {n} " in f" {other} " and n != other for other in names)]
     singles = [n for n, _ in stated if n not in names]
     for name in singles:
         if not any(name in full.split() for full in names) and name not in names:
             names.append(name)
     return names
+
+
+def whole_name(text: str, start: int, end: int) -> str:
+    """The model's PERSON span, with a name word it cut off after it ("Luhut Binsar | Pandjaitan")."""
+    name = text[start:end]
+    m = re.match(rf"\s({NAME_WORD})(?=[\s,.;:]|$)", text[end:])
+    if m and len(name.split()) < 4 and plausible_name_word(m.group(1)) and m.group(1)[:1].isupper():
+        name += " " + m.group(1)
+    return name
 
 
 def clean_person(text: str) -> str | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import nlp
 from .cache import FOLDER as CACHE_FOLDER
-from .cache import Cache
+from .cache import Cache, code_version
 from .cleaning import clean
 from .errors import DuplicateSeedError, SeedError, SeedsError
 from .export import to_json
@@ -19,20 +19,22 @@ from .extraction import extract
 from .feeds import feeds
 from .model import Article, Briefing, Extraction
 from .registry import load_registry
-from .rendering import render
+from .rendering import TEMPLATES, render
 from .resolution import PreviousIds, resolve
 from .sources import read_seed, seed_files
 from .writing import write
 
 REGISTRY = "registry.yml"
 EXPORT = "data/briefing.json"
+INPUTS = ".briefing-inputs"
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
 
 
 @dataclass(frozen=True)
 class Report:
-    briefing: Briefing
+    briefing: Briefing | None
+    """None where nothing had to be done: the inputs are those of the last generate."""
     changed: list[str]
     skipped: list[SeedError]
 
@@ -91,11 +93,32 @@ def build_briefing(seeds: Path, skip_invalid: bool = False, force: bool = False,
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
              jobs: int | None = None) -> Report:
+    inputs = fingerprint(seeds, skip_invalid)
+    if not force and unchanged(out, inputs):
+        return Report(None, [], [])
     briefing, skipped = build_briefing(seeds, skip_invalid, force, out / EXPORT, jobs)
     # 4. render every page and the export, 5. write what changed, all at once
     files = render(briefing) | feeds(briefing)
     files[EXPORT] = to_json(briefing)
+    files[INPUTS] = inputs
     return Report(briefing, write(out, files, force), skipped)
+
+
+def fingerprint(seeds: Path, skip_invalid: bool) -> str:
+    """Everything the output depends on: each seed's bytes, the registry, the code and the templates."""
+    h = hashlib.sha256(f"{code_version()} {skip_invalid}".encode())
+    for path in [*seed_files(seeds), seeds / REGISTRY, *sorted(TEMPLATES.rglob("*.j2"))]:
+        if path.is_file():
+            h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest() + "\n"
+
+
+def unchanged(out: Path, inputs: str) -> bool:
+    """The last generate had the same inputs and its output is still whole."""
+    try:
+        return (out / INPUTS).read_text(encoding="utf-8") == inputs and (out / EXPORT).is_file()
+    except OSError:
+        return False
 
 
 def add_seeds(files: list[Path], seeds: Path) -> list[str]:

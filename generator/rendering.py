@@ -165,10 +165,9 @@ def render(briefing: Briefing) -> dict[str, str]:
     for section, title in SECTIONS.items():
         page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title}, title=title)
     for kind, facet in FACETS.items():
-        # Listings hide the table of contents: one entry per tag would weigh more than the page.
-        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", "search": {"exclude": True},
-                                                  "hide": ["toc"]}, facet=facet, kind=kind)
-    page("timeline.md", "timeline.md.j2", {"title": "Timeline", "hide": ["toc"]}, timeline=timeline(briefing))
+        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", "search": {"exclude": True}},
+             facet=facet, kind=kind)
+    page("timeline.md", "timeline.md.j2", {"title": "Timeline"}, timeline=timeline(briefing))
     points, edges, strongest = relations(briefing)
     page("relations.md", "relations.md.j2", {"title": "Relations"}, points=points, edges=edges, strongest=strongest)
     page("index.md", "home.md.j2", {"title": "Briefing"},

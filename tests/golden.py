@@ -12,6 +12,7 @@ def main() -> None:
     shutil.rmtree(GOLDEN, ignore_errors=True)
     generate(FIXTURE_SEEDS, GOLDEN)
     (GOLDEN / ".briefing-manifest.json").unlink()
+    (GOLDEN / ".briefing-inputs").unlink()
     print(f"golden pages rewritten in {GOLDEN}")
 
 

@@ -73,7 +73,7 @@ def test_from_home_to_an_event_a_participant_and_another_event_by_clicks(page: P
 def test_the_timeline_lists_events_in_date_order_and_undated_ones_apart(page: Page, seeds_site_url: str) -> None:
     page.goto(seeds_site_url + "/timeline.html")
     content = page.locator("article")
-    dated = content.locator("h3 ~ ul li").all_inner_texts()
+    dated = content.locator("h2 ~ ul li").all_inner_texts()
     dates = [re.match(r"(\d+ \w+ \d{4})", item).group(1) for item in dated if re.match(r"\d+ \w+ \d{4}", item)]
     from datetime import datetime
 
