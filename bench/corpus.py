@@ -41,7 +41,7 @@ def person(rng: random.Random, n: int) -> str:
 
 
 def article(i: int, rng: random.Random) -> str:
-    a, b, adj_a, adj_b, city = rng.choice(PAIRS)
+    a, b, adj_a, _adj_b, city = rng.choice(PAIRS)
     topic = rng.choice(TOPICS)
     published = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(2900))
     weekday = rng.choice(WEEKDAYS)
@@ -50,18 +50,18 @@ def article(i: int, rng: random.Random) -> str:
     host, guest, third = person(rng, i), person(rng, i), person(rng, i)
     org = f"{b}-{a} {rng.choice(ORG_KINDS)}"
     paragraphs = [
-        f"{city}, {published:%b}. {published.day} (Xinhua) -- The {ordinal(session)} {forum} was held in "
+        (f"{city}, {published:%b}. {published.day} (Xinhua) -- The {ordinal(session)} {forum} was held in "
         f"{city.title()} on {weekday}, bringing together about {rng.randrange(50, 400)} officials, journalists and "
-        f"scholars from the two sides.",
-        f"{adj_a} Ambassador to {b} {host} said in a keynote speech that {topic} is a bridge of friendship "
-        f"between the two peoples.",
-        f"{guest}, president of the {org}, said the forum has become an important platform since it was "
-        f"established in {2000 + rng.randrange(20)}.",
-        f"In {rng.choice(['March', 'June', 'September', 'December'])} last year, the two sides held the "
+        f"scholars from the two sides."),
+        (f"{adj_a} Ambassador to {b} {host} said in a keynote speech that {topic} is a bridge of friendship "
+        f"between the two peoples."),
+        (f"{guest}, president of the {org}, said the forum has become an important platform since it was "
+        f"established in {2000 + rng.randrange(20)}."),
+        (f"In {rng.choice(['March', 'June', 'September', 'December'])} last year, the two sides held the "
         f"{ordinal(rng.randrange(1, 9))} meeting of a high-level consultation mechanism on {topic} in Beijing, "
-        f"{surname(host)} added.",
-        f"{third}, Deputy Director of the International Department of the Ministry of Foreign Affairs, and "
-        f"{person(rng, i)}, Secretary-General of the {org}, also attended the forum.",
+        f"{surname(host)} added."),
+        (f"{third}, Deputy Director of the International Department of the Ministry of Foreign Affairs, and "
+        f"{person(rng, i)}, Secretary-General of the {org}, also attended the forum."),
         f"The forum released the “Initiative on {topic.title()}”, calling for closer cooperation.",
     ]
     rng.shuffle(paragraphs[1:5])

@@ -163,13 +163,13 @@ TARGETS = [
 def report(rows: list[Row], runs: int, jobs: int, command: str) -> str:
     lines = ["# Benchmark results", "", f"Measured with `{command}` (`make bench`) on {time.strftime('%Y-%m-%d')}.",
              "", f"Machine: {machine()}.", "",
-             f"Whole processes timed with `/usr/bin/time -v`; medians of {runs} runs (one run for the cold "
+             (f"Whole processes timed with `/usr/bin/time -v`; medians of {runs} runs (one run for the cold "
              "generate, bare build and whole build at N = 10,000); ratios are of figures measured in the same run. "
              f"Extraction with `--jobs {jobs}`; spaCy NER alone is `nlp.pipe` over the same cleaned text with the "
-             f"same components and {jobs} processes (`bench/ner_only.py`).", "",
-             "| N | words | spaCy NER alone (s) | cold generate (s) | throughput vs NER | cold peak (MB) | warm, no change (s) | "
+             f"same components and {jobs} processes (`bench/ner_only.py`)."), "",
+             ("| N | words | spaCy NER alone (s) | cold generate (s) | throughput vs NER | cold peak (MB) | warm, no change (s) | "
              "warm / cold | one new article (s) | files rewritten | bare mkdocs build (s) | whole build warm (s) | "
-             "build / bare | pages | site (MB) | bytes per page | search index (MB, gzip) | layout bytes (median, max) |",
+             "build / bare | pages | site (MB) | bytes per page | search index (MB, gzip) | layout bytes (median, max) |"),
              "|" + " --- |" * 18]
     for r in rows:
         f = r.figures
