@@ -4,7 +4,7 @@ between people, each with its date, place, participants, summary, outcomes and s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .dates import Anchor, FoundDate, find_dates
 from .lexicon import ORDINALS, TITLE_WORDS
@@ -363,7 +363,3 @@ def statements(ctx: Context, mine: set[int]) -> list[Statement]:
             if statement not in found:
                 found.append(statement)
     return found
-
-
-def with_date(event: EventMention, date: str | None) -> EventMention:
-    return replace(event, date=date)

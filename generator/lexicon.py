@@ -88,7 +88,3 @@ def ordinal_value(word: str) -> int | None:
 
 def is_country(name: str) -> bool:
     return name.lower().strip() in COUNTRIES or name.lower().removeprefix("the ") in COUNTRIES
-
-
-def is_title_word(word: str) -> bool:
-    return word.lower().strip(",.") in TITLE_WORDS

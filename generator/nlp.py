@@ -59,11 +59,6 @@ def load() -> Any:
     return nlp
 
 
-def model_version() -> str:
-    nlp = load()
-    return f"{nlp.meta['name']}-{nlp.meta['version']}"
-
-
 def sentences(paragraphs: list[str]) -> list[Sentence]:
     out = []
     for index, doc in enumerate(load().pipe(paragraphs)):

@@ -2,8 +2,11 @@
 
     people:
       - name: Xi Jinping            # the canonical name shown on pages
-        aliases: [President Xi]     # other forms that are the same person
-        id: xi-jinping              # optional: pin the page address
+        aliases: [President Xi]     # other forms that are the same person (a merge)
+        id: xi-jinping              # optional: pin the page address (a correction that holds)
+      - name: Li Wei (CGTN)         # a split: in these articles, "Li Wei" is this person, not the
+        aliases: [Li Wei]           # Li Wei of the other articles
+        articles: [2024-05-01_ab12cd34ef56ab78.txt]
     organizations: [...]
     mechanisms: [...]
     places: [...]
@@ -30,11 +33,17 @@ class Entry:
     name: str
     aliases: tuple[str, ...] = ()
     id: str | None = None
+    articles: tuple[str, ...] = ()
+    """Seed files the entry is limited to: its names elsewhere are another entity (a split)."""
 
 
 @dataclass(frozen=True)
 class Registry:
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+
+    def split_for(self, kind: str, name: str, file: str) -> Entry | None:
+        """The split entry that takes this name in this seed file, if any."""
+        return next((e for e in self.entries.get(kind, ()) if file in e.articles and name in (e.name, *e.aliases)), None)
 
     def pinned_id(self, kind: str, cluster: Any) -> str | None:
         """The id an entry pins for a resolved cluster it is part of."""
@@ -65,7 +74,8 @@ def load_registry(path: Path) -> Registry:
 def entry(path: Path, kind: str, i: int, item: Any) -> Entry:
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
         raise RegistryError(f"{path}: {kind}[{i}] needs a 'name' (a non-empty string)")
-    aliases = item.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise RegistryError(f"{path}: {kind}[{i}] 'aliases' must be a list of strings")
-    return Entry(item["name"].strip(), tuple(aliases), item.get("id"))
+    lists = {key: item.get(key) or [] for key in ("aliases", "articles")}
+    for key, value in lists.items():
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            raise RegistryError(f"{path}: {kind}[{i}] '{key}' must be a list of strings")
+    return Entry(item["name"].strip(), tuple(lists["aliases"]), item.get("id"), tuple(lists["articles"]))

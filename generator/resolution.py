@@ -41,9 +41,11 @@ class Index:
         self.keys_of = keys_of
         self.by_key: dict[str, Cluster] = {}
         self.clusters: list[Cluster] = []
+        self.splits: dict[tuple[str, str], str] = {}
+        """(name, article id) -> the key of the registry's split entry that takes that name there."""
 
-    def add(self, name: str, aliases: tuple[str, ...], article: str) -> Cluster:
-        keys = {k for form in (name, *aliases) for k in self.keys_of(form)}
+    def add(self, name: str, aliases: tuple[str, ...], article: str, keys: set[str] | None = None) -> Cluster:
+        keys = keys or {k for form in (name, *aliases) for k in self.keys_of(form)}
         found = list({id(c): c for k in keys if (c := self.by_key.get(k))}.values())
         cluster = found[0] if found else Cluster()
         if not found:
@@ -66,7 +68,10 @@ class Index:
             self.by_key[k] = cluster
         return cluster
 
-    def find(self, name: str) -> Cluster:
+    def find(self, name: str, article: str = "") -> Cluster:
+        split = self.splits.get((name, article))
+        if split:
+            return self.by_key[split]
         return next(self.by_key[k] for k in self.keys_of(name) if k in self.by_key)
 
 
@@ -120,21 +125,32 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None,
     previous = previous or PreviousIds()
     indexes = {kind: Index(kind, keys_of) for kind, keys_of in KEYS.items()}
     for entry_kind, entries in registry.entries.items():
-        for entry in entries:
-            indexes[entry_kind].add(entry.name, entry.aliases, "").fixed = entry.name
+        for i, entry in enumerate(entries):
+            keys = {f"split:{i}"} if entry.articles else None  # a split entry joins nothing by name
+            indexes[entry_kind].add(entry.name, entry.aliases, "", keys).fixed = entry.name
     for x in extractions:
         a = x.article.id
-        for p in x.people:
-            indexes["people"].add(p.name, p.aliases, a)
-        for o in x.organizations:
-            indexes["organizations"].add(o.name, o.aliases, a)
+        for kind, name, aliases in mentions_of(x):
+            split = registry.split_for(kind, name, x.article.file)
+            if split:
+                key = f"split:{registry.entries[kind].index(split)}"
+                indexes[kind].splits[(name, a)] = key
+                indexes[kind].add(split.name, (), a, {key})
+            else:
+                indexes[kind].add(name, aliases, a)
         for m in x.mechanisms:
-            indexes["mechanisms"].add(m.name, m.aliases, a).established = m.established
-        for place in x.places:
-            indexes["places"].add(place, (), a)
+            indexes["mechanisms"].find(m.name, a).established = m.established
     ids = {kind: assign_ids(index, registry, previous.entities.get(kind, {})) for kind, index in indexes.items()}
     events = merge_events(extractions, indexes, ids)
     return assemble(extractions, indexes, ids, events, previous)
+
+
+def mentions_of(x: Extraction) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(kind, name, aliases) of everything one article names."""
+    return [*(("people", p.name, p.aliases) for p in x.people),
+            *(("organizations", o.name, o.aliases) for o in x.organizations),
+            *(("mechanisms", m.name, m.aliases) for m in x.mechanisms),
+            *(("places", p, ()) for p in x.places)]
 
 
 def assign_ids(index: Index, registry: Registry, previous: dict[str, str]) -> dict[int, str]:
@@ -189,8 +205,9 @@ def merge_events(extractions: list[Extraction], indexes: dict[str, Index], ids: 
     candidates: dict[tuple[str, str | None], list[Occasion]] = {}
     for x in extractions:
         for e in x.events:
-            mech = ids["mechanisms"][id(indexes["mechanisms"].find(e.mechanism))] if e.mechanism else None
-            people = {ids["people"][id(indexes["people"].find(p.name))] for p in e.participants}
+            a = x.article.id
+            mech = ids["mechanisms"][id(indexes["mechanisms"].find(e.mechanism, a))] if e.mechanism else None
+            people = {ids["people"][id(indexes["people"].find(p.name, a))] for p in e.participants}
             key = ("m", mech) if mech else ("d", e.date if e.date and len(e.date) == 10 else None)
             pool = candidates.setdefault(key, []) if key[1] else []
             match = next((o for o in pool if same_event(o, e, mech, people)), None)
@@ -220,8 +237,8 @@ def year_of(e: EventMention) -> str | None:
 
 def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]],
              occasions: list[Occasion], previous: PreviousIds) -> Briefing:
-    def eid(kind: str, name: str) -> str:
-        return ids[kind][id(indexes[kind].find(name))]
+    def eid(kind: str, name: str, article: str = "") -> str:
+        return ids[kind][id(indexes[kind].find(name, article))]
 
     events: list[Event] = []
     event_of_report: dict[tuple[str, int], str] = {}
@@ -241,18 +258,18 @@ def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict
         a = x.article.id
         evs = tuple(dict.fromkeys(event_of_report[(a, id(e))] for e in x.events))
         for p in x.people:
-            pid = eid("people", p.name)
+            pid = eid("people", p.name, a)
             at = next((ev for ev in evs if any(q == pid for q, _ in by_id[ev].participants)), None)
             for title in p.roles:
                 org = organization_in(title, x)
-                roles.setdefault(pid, []).append(Role(title, a, org and eid("organizations", org), at,
+                roles.setdefault(pid, []).append(Role(title, a, org and eid("organizations", org, a), at,
                                                       by_id[at].date if at else x.article.published))
         records.append(ArticleRecord(
             x.article, evs,
-            tuple(dict.fromkeys(eid("people", p.name) for p in x.people)),
-            tuple(dict.fromkeys(eid("organizations", o.name) for o in x.organizations)),
-            tuple(dict.fromkeys(eid("mechanisms", m.name) for m in x.mechanisms)),
-            tuple(dict.fromkeys(eid("places", p) for p in x.places))))
+            tuple(dict.fromkeys(eid("people", p.name, a) for p in x.people)),
+            tuple(dict.fromkeys(eid("organizations", o.name, a) for o in x.organizations)),
+            tuple(dict.fromkeys(eid("mechanisms", m.name, a) for m in x.mechanisms)),
+            tuple(dict.fromkeys(eid("places", p, a) for p in x.places))))
     entities = {kind: entities_of(kind, indexes[kind], ids[kind], records, events, roles) for kind in indexes}
     return Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
                     entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
@@ -269,24 +286,24 @@ def build_event(occ: Occasion, eid) -> Event:
     first = occ.reports[0][1]
     date = occ.date()
     ends = [e.end_date for _, e in occ.reports if e.end_date]
-    places = Counter(e.place for _, e in occ.reports if e.place)
+    places = Counter((e.place, a) for a, e in occ.reports if e.place)
     participants: dict[str, str | None] = {}
-    for _, e in occ.reports:
+    for a, e in occ.reports:
         for p in e.participants:
-            pid = eid("people", p.name)
+            pid = eid("people", p.name, a)
             participants[pid] = participants.get(pid) or p.role
-    statements = [ResolvedStatement(eid("people", s.speaker), s.text, a) for a, e in occ.reports for s in e.statements]
+    statements = [ResolvedStatement(eid("people", s.speaker, a), s.text, a) for a, e in occ.reports for s in e.statements]
     title = max((e.title for _, e in occ.reports), key=lambda t: (t[:1].isupper(), -abs(len(t) - 80)))
     return Event(
         id=slugify(f"{date or 'undated'} {title}"),
         title=title,
         date=date,
         end_date=max(ends) if ends else None,
-        place=eid("places", places.most_common(1)[0][0]) if places else None,
+        place=eid("places", *places.most_common(1)[0][0]) if places else None,
         mechanism=occ.mechanism,
         session=next((e.session for _, e in occ.reports if e.session), None),
         participants=tuple(participants.items()),
-        organizations=tuple(dict.fromkeys(eid("organizations", o) for _, e in occ.reports for o in e.organizations)),
+        organizations=tuple(dict.fromkeys(eid("organizations", o, a) for a, e in occ.reports for o in e.organizations)),
         articles=tuple(dict.fromkeys(a for a, _ in occ.reports)),
         summary=first.summary,
         outcomes=tuple(dict.fromkeys(o for _, e in occ.reports for o in e.outcomes)),

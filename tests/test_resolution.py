@@ -47,3 +47,12 @@ def test_registry_names_and_joins_entities() -> None:
                  registry=registry)
     xinhua = [o for o in b.organizations if "Xinhua" in o.name]
     assert len(xinhua) == 1 and xinhua[0].name == "Xinhua News Agency"
+
+
+def test_registry_splits_two_people_who_share_a_name() -> None:
+    registry = Registry({"people": (Entry("Li Wei (CGTN)", ("Li Wei",), articles=("1.txt",)),)})
+    b = briefing(" date 2025-01-01 Li Wei, president of the Example Society, spoke in Tokyo on Monday.",
+                 " date 2025-01-02 Li Wei, a reporter of CGTN, met guests in Paris on Tuesday.", registry=registry)
+    assert sorted(p.name for p in b.people) == ["Li Wei", "Li Wei (CGTN)"]
+    cgtn = next(p for p in b.people if p.name == "Li Wei (CGTN)")
+    assert cgtn.articles == ("1",)
