@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+from generator.feeds import feeds, fold, ics_text, stamp
+from generator.model import Briefing
+
+
+def test_the_atom_feed_lists_every_event_newest_first(fixture_briefing: Briefing) -> None:
+    root = ET.fromstring(feeds(fixture_briefing)["data/events.atom"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = root.findall("a:entry", ns)
+    assert len(entries) == len(fixture_briefing.events)
+    updated = [e.find("a:updated", ns).text for e in entries]
+    assert updated == sorted(updated, reverse=True)
+
+
+def test_the_calendar_holds_the_events_whose_day_is_known_in_rfc_5545_lines(fixture_briefing: Briefing) -> None:
+    text = feeds(fixture_briefing)["data/events.ics"]
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.rstrip().endswith("END:VCALENDAR")
+    days = [e for e in fixture_briefing.events if e.date and len(e.date) == 10]
+    assert text.count("BEGIN:VEVENT") == len(days)
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_csv_tables_have_a_row_per_event_and_entity(fixture_briefing: Briefing) -> None:
+    files = feeds(fixture_briefing)
+    events = list(csv.DictReader(io.StringIO(files["data/events.csv"])))
+    assert {r["id"] for r in events} == {e.id for e in fixture_briefing.events}
+    people = list(csv.DictReader(io.StringIO(files["data/people.csv"])))
+    assert len(people) == len(fixture_briefing.people)
+
+
+def test_ics_text_escaping_folding_and_feed_dates() -> None:
+    assert ics_text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d e"
+    assert fold("x" * 80).split("\n")[1].startswith(" ")
+    assert (stamp("2024"), stamp("2024-12"), stamp(None)) == ("2024-01-01", "2024-12-01", "2000-01-01")
