@@ -17,7 +17,9 @@ KINDS = ("people", "organizations", "mechanisms", "places")
 
 def feeds(briefing: Briefing) -> dict[str, str]:
     site = Site(briefing, index(briefing))
-    env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined, autoescape=True,
+    # XML escaping for the Atom feed; the calendar is not markup and has its own escaping (the `ics` filter)
+    env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined,
+                      autoescape=lambda name: bool(name and name.endswith(".atom.j2")),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(date=human_date, ics=ics_text, fold=fold)
     newest = site.newest_first(briefing.events)

@@ -18,6 +18,6 @@ def test_relations_join_only_entities_that_meet_at_events(fixture_briefing: Brie
     assert points and edges and {p.label for p in points} <= names
     assert all(e.a in points and e.b in points for e in edges)
     assert all(n >= 1 for _, _, n in strongest)
-    everyone, ties, _ = relations(fixture_briefing, most=1000)
+    _, ties, _ = relations(fixture_briefing, most=1000)
     together = {frozenset((e.a.label, e.b.label)) for e in ties}
     assert frozenset(("Wang Yi", "Kaja Kallas")) in together  # they co-chaired one dialogue
