@@ -27,8 +27,8 @@ REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|
                        r"expressed|introduced|led|attended|delivered|spoke|highlighted|welcomed)\b.*$")
 TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
                             r"(?:said|says|told|noted|stressed|added)\b")
-# "in Labuan Bajo", "at Tsinghua": a name after these is a place the model took for a person.
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+$")
+# "in Labuan Bajo": a name after these is a place the model took for a person.
+PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
 
 
