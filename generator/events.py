@@ -300,7 +300,8 @@ def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
         return following[0].name
     if c is main:
         return ctx.dateline
-    return None if c.past else event_place(ctx, main, main) if main is not c else None
+    # an event of the same occasion happened where the main one did; one told of as past, unknown
+    return None if c.past else event_place(ctx, main, main)
 
 
 def build(ctx: Context, c: Candidate, date: tuple[str | None, str | None], place: str | None,

@@ -18,6 +18,8 @@ EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
 PORTFOLIO_BEFORE = re.compile(r"(?i)\b(?:minister|ministers|secretary|commissioner|representative)\s+(?:of|for)\s+(?:the\s+)?$")
+# "Chinese Ministry of Foreign Affairs" is "Ministry of Foreign Affairs" qualified by a country.
+COUNTRY_WORDS = frozenset(c.lower() for c in NATIONALITIES.values())
 WHOLE_BODIES = frozenset(["union", "party", "republic", "nations", "group", "kingdom"])
 # Last words that make a name a meeting or a document, not an organization.
 NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit", "plan", "declaration", "initiative", "agreement", "statement", "report", "programme", "strategy", "vision", "outline", "memorandum", "treaty", "communique", "consensus"])
@@ -317,7 +319,7 @@ def short_form_of(short: str, full: str, acronyms: dict[str, str]) -> bool:
     if len(short_words) == 1 and not is_head(short) and full.split()[0] == short and all(is_head(w) or w[0].isupper()
                                                                   for w in full.split()[1:]):
         return True
-    return bool(a) and a < b and b - a <= {"china", "japan"} | {c.lower() for c in NATIONALITIES.values()} \
+    return bool(a) and a < b and b - a <= COUNTRY_WORDS \
         and len(b - a) == 1
 
 

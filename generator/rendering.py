@@ -161,7 +161,7 @@ def render(briefing: Briefing) -> dict[str, str]:
                  chronology=chronology(site.events_of(entity.events)) if kind == "mechanisms" else [])
     for record in briefing.articles:
         page(record.page, "article.md.j2", {"title": record.article.title},
-             record=record, paragraphs=[linked(p, record, site) for p in paragraphs_of(record)])
+             record=record, paragraphs=[linked(p, record, site) for p in record.article.paragraphs])
     for section, title in SECTIONS.items():
         page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title}, title=title)
     for kind, facet in FACETS.items():
@@ -270,11 +270,6 @@ def timeline(briefing: Briefing) -> dict[str, Any]:
         month = human_date(date[:7]) if len(date) >= 7 else "Month unknown"
         years.setdefault(date[:4], {}).setdefault(month, []).append(e)
     return {"years": years, "undated": sorted((e for e in briefing.events if not e.date), key=lambda e: e.title)}
-
-
-def paragraphs_of(record: ArticleRecord) -> list[str]:
-    a = record.article
-    return list(a.paragraphs)
 
 
 def linked(text: str, record: ArticleRecord, site: Site) -> list[tuple[str, str | None]]:

@@ -71,8 +71,6 @@ def manifest(out: Path) -> dict[str, str]:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if isinstance(data, list):
-        return dict.fromkeys(data, "")
     return data if isinstance(data, dict) else {}
 
 
