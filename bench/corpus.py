@@ -41,33 +41,47 @@ def person(rng: random.Random, n: int) -> str:
 
 
 def article(i: int, rng: random.Random) -> str:
-    a, b, adj_a, _adj_b, city = rng.choice(PAIRS)
+    """One report: most are talks between two people on one day; some cover a numbered session of a
+    forum, whose n-th session falls in one year for every article that reports it, as in real coverage."""
+    a, b, adj_a, adj_b, city = rng.choice(PAIRS)
     topic = rng.choice(TOPICS)
-    published = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(2900))
-    weekday = rng.choice(WEEKDAYS)
-    forum = f"{a}-{b} {rng.choice(['Media Forum', 'Think Tank Forum', 'High-Level Dialogue', 'Youth Forum'])}"
-    session = rng.randrange(1, 25)
     host, guest, third = person(rng, i), person(rng, i), person(rng, i)
     org = f"{b}-{a} {rng.choice(ORG_KINDS)}"
+    if rng.random() < 0.3:
+        forum = f"{a}-{b} {rng.choice(['Media Forum', 'Think Tank Forum', 'High-Level Dialogue', 'Youth Forum'])}"
+        year = 2018 + rng.randrange(8)
+        held = yearly_date(forum, year)
+        session = year - random.Random(forum).randrange(2000, 2015)
+        lead = (f"The {ordinal(session)} {forum} was held in {city.title()} on {held:%A}, bringing together about "
+                f"{rng.randrange(50, 400)} officials, journalists and scholars from the two sides.")
+    else:
+        held = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(2900))
+        lead = (f"{adj_a} Vice Foreign Minister {guest} held talks with {adj_b} Deputy Minister {third} in "
+                f"{city.title()} on {held:%A}, and the two sides agreed to deepen {topic}.")
+    published = held + dt.timedelta(days=rng.randrange(3))
+    mechanism_year = published.year - 1
+    meeting = mechanism_year - random.Random(f"{a}{b}{topic}").randrange(2008, 2016)
     paragraphs = [
-        (f"{city}, {published:%b}. {published.day} (Xinhua) -- The {ordinal(session)} {forum} was held in "
-        f"{city.title()} on {weekday}, bringing together about {rng.randrange(50, 400)} officials, journalists and "
-        f"scholars from the two sides."),
+        f"{city}, {published:%b}. {published.day} (Xinhua) -- {lead}",
         (f"{adj_a} Ambassador to {b} {host} said in a keynote speech that {topic} is a bridge of friendship "
-        f"between the two peoples."),
-        (f"{guest}, president of the {org}, said the forum has become an important platform since it was "
-        f"established in {2000 + rng.randrange(20)}."),
-        (f"In {rng.choice(['March', 'June', 'September', 'December'])} last year, the two sides held the "
-        f"{ordinal(rng.randrange(1, 9))} meeting of a high-level consultation mechanism on {topic} in Beijing, "
-        f"{surname(host)} added."),
-        (f"{third}, Deputy Director of the International Department of the Ministry of Foreign Affairs, and "
-        f"{person(rng, i)}, Secretary-General of the {org}, also attended the forum."),
-        f"The forum released the “Initiative on {topic.title()}”, calling for closer cooperation.",
+         f"between the two peoples."),
+        (f"{person(rng, i)}, president of the {org}, said the event has become an important platform since it "
+         f"was established in {2000 + rng.randrange(20)}."),
+        (f"In {yearly_date(a + b + topic, mechanism_year):%B} last year, the two sides held the {ordinal(meeting)} "
+         f"meeting of the {a}-{b} high-level consultation mechanism on {topic} in Beijing, {surname(host)} added."),
+        (f"{person(rng, i)}, Deputy Director of the International Department of the Ministry of Foreign Affairs, "
+         f"and {person(rng, i)}, Secretary-General of the {org}, also attended."),
+        f"The two sides released the “Initiative on {topic.title()}”, calling for closer cooperation.",
     ]
     rng.shuffle(paragraphs[1:5])
     end = [line.format(editor=person(rng, i), headline=f"Markets close higher {i}",
                        headline2=f"Weather warning issued for {city.title()} {i}") for line in FURNITURE_END]
     return "\n\n".join([f" date {published.isoformat()} " + paragraphs[0], *paragraphs[1:], *end])
+
+
+def yearly_date(name: str, year: int) -> dt.date:
+    """The day a recurring event of this name was held in this year: the same for every report of it."""
+    return dt.date(year, 1, 1) + dt.timedelta(days=random.Random(f"{name}{year}").randrange(360))
 
 
 def surname(name: str) -> str:

@@ -23,7 +23,9 @@ def extract(article: Article) -> Extraction:
     paragraphs = ([article.title] if article.headline else []) + list(article.paragraphs)
     sentences = nlp.sentences(paragraphs)
     people, person_occurrences = find_people(sentences)
-    person_forms = {p.name for p in people} | {a for p in people for a in p.aliases}
+    # every word of a name too: a surname two people share ("Takahashi added") is still no organization
+    person_forms = {p.name for p in people} | {a for p in people for a in p.aliases} | \
+                   {w for p in people for w in p.name.split() if len(w) > 2 and w[0].isupper()}
     organizations, org_occurrences = find_organizations(sentences, person_forms)
     mechanisms, sessions = find_mechanisms(sentences)
     # names inside a mechanism's name ("... Forum for Asia Annual Conference") are not organizations
@@ -33,7 +35,8 @@ def extract(article: Article) -> Extraction:
     organizations = [o for o in not_mechanisms(organizations, mechanisms) if o.name in named]
     kept = {o.name for o in organizations}
     org_occurrences = [o for o in org_occurrences if o.name in kept]
-    taken = [(o.sentence, o.start, o.end) for o in org_occurrences] + \
+    # a span over a person's name is no place ("Ambassador to Africa Kwame Dubois": GPE "Africa Kwame")
+    taken = [(o.sentence, o.start, o.end) for o in [*org_occurrences, *person_occurrences]] + \
             [(s.sentence, s.start, s.end) for s in sessions]
     names = person_forms | {o.name for o in organizations} | {a for o in organizations for a in o.aliases}
     place_occurrences = find_places(sentences, taken, names)

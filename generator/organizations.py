@@ -43,7 +43,7 @@ def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[lis
             inside = any(i == index and s <= m.start() < e for i, s, e, _ in spans)
             if not inside and not is_country(m.group(1)) and looks_like_org_acronym(sentence, m, acronyms):
                 spans.append((index, m.start(1), m.end(1), m.group(1)))
-    spans = [s for s in spans if s[3] not in people]
+    spans = [s for s in spans if not names_person(s[3], people)]
     names = {clean_name(s[3]) for s in spans}
     for index, sentence in enumerate(sentences):
         for start, end in opening_words(sentence):
@@ -51,6 +51,11 @@ def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[lis
             if word not in people and any(short_form_of(word, n, acronyms) for n in names if n != word):
                 spans.append((index, start, end, word))
     return group(spans, acronyms)
+
+
+def names_person(span: str, people: set[str]) -> bool:
+    """A person's name, or a place run into one ("Ambassador to Japan Kwame Diallo" -> "Japan Kwame Diallo")."""
+    return span in people or any(span.endswith(" " + p) for p in people if " " in p)
 
 
 def opening_words(sentence: Sentence) -> list[tuple[int, int]]:

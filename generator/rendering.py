@@ -161,7 +161,7 @@ def render(briefing: Briefing) -> dict[str, str]:
                  chronology=chronology(site.events_of(entity.events)) if kind == "mechanisms" else [])
     for record in briefing.articles:
         page(record.page, "article.md.j2", {"title": record.article.title},
-             record=record, paragraphs=[linked(p, record, site) for p in record.article.paragraphs])
+             record=record, paragraphs=linked_paragraphs(record, site))
     for section, title in SECTIONS.items():
         page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title}, title=title)
     for kind, facet in FACETS.items():
@@ -272,8 +272,8 @@ def timeline(briefing: Briefing) -> dict[str, Any]:
     return {"years": years, "undated": sorted((e for e in briefing.events if not e.date), key=lambda e: e.title)}
 
 
-def linked(text: str, record: ArticleRecord, site: Site) -> list[tuple[str, str | None]]:
-    """A paragraph cut into (text, page) pieces: each name of an entity the article mentions links to it."""
+def linked_paragraphs(record: ArticleRecord, site: Site) -> list[list[tuple[str, str | None]]]:
+    """Each paragraph cut into (text, page) pieces: each name of an entity the article mentions links to it."""
     targets: dict[str, str] = {}
     for kind in KINDS:
         for eid in getattr(record, kind):
@@ -281,10 +281,17 @@ def linked(text: str, record: ArticleRecord, site: Site) -> list[tuple[str, str 
             for form in (entity.name, *entity.aliases):
                 if len(form) > 2:
                     targets.setdefault(form, entity.page)
+    # Only the forms this article uses: an entity may have hundreds of forms across the corpus.
+    text = "\n".join(record.article.paragraphs)
+    targets = {form: page for form, page in targets.items() if form in text}
     if not targets:
-        return [(text, None)]
+        return [[(p, None)] for p in record.article.paragraphs]
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(targets, key=len, reverse=True))
                          + r")(?![\w-])")
+    return [cut(p, pattern, targets) for p in record.article.paragraphs]
+
+
+def cut(text: str, pattern: re.Pattern[str], targets: dict[str, str]) -> list[tuple[str, str | None]]:
     pieces: list[tuple[str, str | None]] = []
     last = 0
     for m in pattern.finditer(text):

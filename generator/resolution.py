@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .model import ArticleRecord, Briefing, Entity, Event, EventMention, Extraction, ResolvedStatement, Role
@@ -21,7 +22,7 @@ class Cluster:
 
     names: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
-    articles: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
     established: int | None = None
     fixed: str | None = None
     """The registry's name for it, which wins over any detected form."""
@@ -36,61 +37,104 @@ class Cluster:
 class Index:
     """Clusters of one kind, found by any of their keys; two clusters sharing a key become one."""
 
-    def __init__(self, kind: str, keys_of) -> None:
+    def __init__(self, kind: str, keys_of, local) -> None:
         self.kind = kind
         self.keys_of = keys_of
+        self.local = local
+        """Which aliases identify something only within their own article ("Wang" said...)."""
         self.by_key: dict[str, Cluster] = {}
-        self.clusters: list[Cluster] = []
+        self.clusters: dict[int, Cluster] = {}
+        """id(cluster) -> cluster, in the order they were first seen."""
         self.splits: dict[tuple[str, str], str] = {}
         """(name, article id) -> the key of the registry's split entry that takes that name there."""
 
-    def add(self, name: str, aliases: tuple[str, ...], article: str, keys: set[str] | None = None) -> Cluster:
-        keys = keys or {k for form in (name, *aliases) for k in self.keys_of(form)}
+    def add(self, name: str, aliases: tuple[str, ...], article: str = "", keys: set[str] | None = None) -> Cluster:
+        keys = keys or {k for form in (name, *aliases) for k in self.keys_in(form, article, form == name)}
         found = list({id(c): c for k in keys if (c := self.by_key.get(k))}.values())
-        cluster = found[0] if found else Cluster()
-        if not found:
-            self.clusters.append(cluster)
+        cluster = found[0] if found else self.new_cluster()
         for other in found[1:]:
-            cluster.names.update(other.names)
-            cluster.aliases |= other.aliases
-            cluster.articles += [a for a in other.articles if a not in cluster.articles]
-            cluster.established = cluster.established or other.established
-            cluster.fixed = cluster.fixed or other.fixed
-            self.clusters.remove(other)
-            for k, c in list(self.by_key.items()):
-                if c is other:
-                    self.by_key[k] = cluster
+            self.absorb(cluster, other)
         cluster.names[name] += 1
         cluster.aliases |= set(aliases)
-        if article not in cluster.articles:
-            cluster.articles.append(article)
+        cluster.keys |= keys
         for k in keys:
             self.by_key[k] = cluster
         return cluster
+
+    def new_cluster(self) -> Cluster:
+        cluster = Cluster()
+        self.clusters[id(cluster)] = cluster
+        return cluster
+
+    def absorb(self, cluster: Cluster, other: Cluster) -> None:
+        """Two clusters found to be one thing: `other` joins `cluster`, and its keys lead there."""
+        cluster.names.update(other.names)
+        cluster.aliases |= other.aliases
+        cluster.keys |= other.keys
+        cluster.established = cluster.established or other.established
+        cluster.fixed = cluster.fixed or other.fixed
+        del self.clusters[id(other)]
+        for k in other.keys:
+            self.by_key[k] = cluster
+
+    def keys_in(self, form: str, article: str, is_name: bool = False) -> frozenset[str]:
+        if article and not is_name and self.local(form):  # the registry's aliases hold everywhere
+            return frozenset({f"{article}\0{fold(form)}"})
+        return self.keys_of(form)
 
     def find(self, name: str, article: str = "") -> Cluster:
         split = self.splits.get((name, article))
         if split:
             return self.by_key[split]
-        return next(self.by_key[k] for k in self.keys_of(name) if k in self.by_key)
+        keys = [*self.keys_in(name, article), *self.keys_of(name)]
+        return next(self.by_key[k] for k in keys if k in self.by_key)
+
+    def attach_short_names(self) -> None:
+        """A cluster known only by one word ("Xi", in an article that never gives the full name) joins
+        the one cluster whose articles call it by that word; where several do ("Wang"), it stays apart."""
+        owners: dict[str, set[int]] = {}
+        for cluster in self.clusters.values():
+            if any(not self.local(n) for n in cluster.names):
+                for form in cluster.aliases:
+                    if self.local(form):
+                        owners.setdefault(fold(form), set()).add(id(cluster))
+        for cluster in list(self.clusters.values()):
+            if cluster.fixed or not all(self.local(n) for n in cluster.names):
+                continue
+            found = {i for n in cluster.names for i in owners.get(fold(n), ())}
+            if len(found) == 1:
+                self.absorb(self.clusters[found.pop()], cluster)
 
 
-def person_keys(name: str) -> set[str]:
-    """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside.
-    A lone surname is no key across articles: it would merge different people."""
+@lru_cache(maxsize=None)
+def person_keys(name: str) -> frozenset[str]:
+    """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside."""
     words = [w for w in fold(name).replace(".", " ").split() if len(w) > 1]
-    return {" ".join(sorted(words))} if words else {fold(name)}
+    return frozenset({" ".join(sorted(words))} if words else {fold(name)})
 
 
-def org_keys(name: str) -> set[str]:
-    return {"n:" + fold(name), "s:" + " ".join(sorted(signature(name, {})))}
+@lru_cache(maxsize=None)
+def org_keys(name: str) -> frozenset[str]:
+    return frozenset({"n:" + fold(name), "s:" + " ".join(sorted(signature(name, {})))})
 
 
-def plain_keys(name: str) -> set[str]:
-    return {" ".join(re.findall(r"[a-z0-9]+", fold(name)))}
+@lru_cache(maxsize=None)
+def plain_keys(name: str) -> frozenset[str]:
+    return frozenset({" ".join(re.findall(r"[a-z0-9]+", fold(name)))})
+
+
+def one_word(form: str) -> bool:
+    """A surname alone names someone only within its article: across articles it would merge different
+    people (Wang Yi and Wang Huning are both "Wang")."""
+    return len(form.split()) == 1
+
+
+def never(form: str) -> bool:
+    return False
 
 
 KEYS = {"people": person_keys, "organizations": org_keys, "mechanisms": plain_keys, "places": plain_keys}
+LOCAL = {"people": one_word}
 
 
 @dataclass(frozen=True)
@@ -123,7 +167,7 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None,
             previous: PreviousIds | None = None) -> Briefing:
     registry = registry or Registry()
     previous = previous or PreviousIds()
-    indexes = {kind: Index(kind, keys_of) for kind, keys_of in KEYS.items()}
+    indexes = {kind: Index(kind, keys_of, LOCAL.get(kind, never)) for kind, keys_of in KEYS.items()}
     for entry_kind, entries in registry.entries.items():
         for i, entry in enumerate(entries):
             keys = {f"split:{i}"} if entry.articles else None  # a split entry joins nothing by name
@@ -140,6 +184,7 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None,
                 indexes[kind].add(name, aliases, a)
         for m in x.mechanisms:
             indexes["mechanisms"].find(m.name, a).established = m.established
+    indexes["people"].attach_short_names()
     ids = {kind: assign_ids(index, registry, previous.entities.get(kind, {})) for kind, index in indexes.items()}
     events = merge_events(extractions, indexes, ids)
     return assemble(extractions, indexes, ids, events, previous)
@@ -158,7 +203,7 @@ def assign_ids(index: Index, registry: Registry, previous: dict[str, str]) -> di
     clusters may never share one."""
     out: dict[int, str] = {}
     used: set[str] = set()
-    clusters = sorted(index.clusters, key=lambda c: c.name())
+    clusters = sorted(index.clusters.values(), key=lambda c: c.name())
     for cluster in clusters:
         pinned = registry.pinned_id(index.kind, cluster)
         if pinned:
@@ -331,7 +376,7 @@ def entities_of(kind: str, index: Index, ids: dict[int, str], records: list[Arti
         for eid in mentioned(e, kind):
             at.setdefault(eid, set()).add(e.id)
     out = []
-    for cluster in index.clusters:
+    for cluster in index.clusters.values():
         eid = ids[id(cluster)]
         if eid not in articles:
             continue  # a registry entry no article names

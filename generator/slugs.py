@@ -8,12 +8,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_SLUG = 60
 
 
+@lru_cache(maxsize=1 << 16)  # names recur in every article that mentions them
 def fold(text: str) -> str:
     """ASCII, lower-case, accents dropped: the form names are compared in."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")

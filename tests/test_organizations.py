@@ -39,3 +39,17 @@ def test_party_called_by_its_members() -> None:
     got = orgs_of("The coalition is formed by the Liberal Democratic Party and Komeito. Toshihiro Nikai, "
                   "secretary-general of the Liberal Democrats, led the delegation.")
     assert got["Liberal Democratic Party"] == ("Liberal Democrats",)
+
+
+def test_a_place_run_into_a_name_or_a_shared_surname_is_no_organization_or_place() -> None:
+    from generator.cleaning import clean
+    from generator.extraction import extract
+    from generator.model import Seed
+
+    text = (" date 2024-07-10 TOKYO, July 10 (Xinhua) -- Chinese Ambassador to Japan Kwame Diallo said the forum "
+            "mattered.\n\nYuna Takahashi, president of the Japan-China Media Group, and Hiroshi Takahashi, "
+            "Secretary-General of the Japan-China Media Group, attended. Takahashi added that ties grew.")
+    x = extract(clean(Seed("a.txt", text, "0" * 64)))
+    assert "Kwame Diallo" in {p.name for p in x.people}
+    assert {o.name for o in x.organizations} == {"Japan-China Media Group"}
+    assert not {"Takahashi", "Japan Kwame", "Diallo"} & set(x.places)

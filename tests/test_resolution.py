@@ -56,3 +56,16 @@ def test_registry_splits_two_people_who_share_a_name() -> None:
     assert sorted(p.name for p in b.people) == ["Li Wei", "Li Wei (CGTN)"]
     cgtn = next(p for p in b.people if p.name == "Li Wei (CGTN)")
     assert cgtn.articles == ("1",)
+
+
+def test_a_surname_used_in_two_articles_for_two_people_keeps_them_apart() -> None:
+    b = briefing(" date 2025-01-01 Chinese Foreign Minister Wang Yi met the delegation in Beijing. Wang said ties grew.",
+                 " date 2025-01-09 Wang Huning, chairman of the CPPCC, met the delegation in Beijing. Wang said so.")
+    assert {"Wang Yi", "Wang Huning"} <= {p.name for p in b.people}
+
+
+def test_a_lone_surname_joins_the_one_person_other_articles_call_by_it() -> None:
+    b = briefing(" date 2025-01-01 Chinese President Xi Jinping met the delegation in Beijing. Xi said ties grew.",
+                 " date 2025-01-09 Xi, general secretary of the CPC Central Committee, spoke at the forum on Monday.")
+    xi = [p for p in b.people if "Xi" in (p.name, *p.aliases)]
+    assert len(xi) == 1 and xi[0].name == "Xi Jinping" and len(xi[0].articles) == 2
