@@ -7,7 +7,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .model import ArticleRecord, Briefing, Entity, Event, EventMention, Extraction, ResolvedStatement, Role
@@ -106,19 +106,19 @@ class Index:
                 self.absorb(self.clusters[found.pop()], cluster)
 
 
-@lru_cache(maxsize=None)
+@cache
 def person_keys(name: str) -> frozenset[str]:
     """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside."""
     words = [w for w in fold(name).replace(".", " ").split() if len(w) > 1]
     return frozenset({" ".join(sorted(words))} if words else {fold(name)})
 
 
-@lru_cache(maxsize=None)
+@cache
 def org_keys(name: str) -> frozenset[str]:
     return frozenset({"n:" + fold(name), "s:" + " ".join(sorted(signature(name, {})))})
 
 
-@lru_cache(maxsize=None)
+@cache
 def plain_keys(name: str) -> frozenset[str]:
     return frozenset({" ".join(re.findall(r"[a-z0-9]+", fold(name)))})
 
