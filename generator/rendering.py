@@ -162,14 +162,17 @@ def render(briefing: Briefing) -> dict[str, str]:
     for record in briefing.articles:
         page(record.page, "article.md.j2", {"title": record.article.title},
              record=record, paragraphs=linked_paragraphs(record, site))
+    # Listings name everything: in search they would come up for every word, above the pages themselves.
+    listing = {"search": {"exclude": True}}
     for section, title in SECTIONS.items():
-        page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title}, title=title)
+        page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title, **listing}, title=title)
     for kind, facet in FACETS.items():
-        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", "search": {"exclude": True}},
+        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", **listing},
              facet=facet, kind=kind)
-    page("timeline.md", "timeline.md.j2", {"title": "Timeline"}, timeline=timeline(briefing))
+    page("timeline.md", "timeline.md.j2", {"title": "Timeline", **listing}, timeline=timeline(briefing))
     points, edges, strongest = relations(briefing)
-    page("relations.md", "relations.md.j2", {"title": "Relations"}, points=points, edges=edges, strongest=strongest)
+    page("relations.md", "relations.md.j2", {"title": "Relations", **listing}, points=points, edges=edges,
+         strongest=strongest)
     page("index.md", "home.md.j2", {"title": "Briefing"},
          latest=sorted((e for e in briefing.events if e.date), key=event_order, reverse=True)[:10])
     return pages
@@ -225,8 +228,7 @@ def tag_name(name: str) -> str:
 
 
 def entity_meta(entity: Entity) -> dict[str, Any]:
-    """Entity pages rank above passing mentions in search."""
-    meta: dict[str, Any] = {"title": entity.name, "search": {"boost": 4}}
+    meta: dict[str, Any] = {"title": entity.name}
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
     return meta

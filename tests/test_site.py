@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 import shutil
+
+import pytest
 from pathlib import Path
 
 from tests.conftest import mkdocs_build
 
 
-def test_the_fixture_site_builds_strict(fixture_site_src: Path, tmp_path: Path) -> None:
-    result = mkdocs_build(fixture_site_src, tmp_path / "site")
+def test_the_fixture_site_builds_strict_with_its_pagefind_index(fixture_site_src: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = mkdocs_build(fixture_site_src, site)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    assert (tmp_path / "site" / "index.html").is_file()
-    assert (tmp_path / "site" / "data" / "briefing.json").is_file()
+    assert (site / "index.html").is_file()
+    assert (site / "data" / "briefing.json").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file() and (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()  # no whole-site index for readers to download
+    # pages are indexed by their content; listings, which name everything, are not
+    assert "data-pagefind-body" in (site / "events" / next((site / "events").glob("2*.html")).name).read_text()
+    for listing in ("events/index.html", "timeline.html", "facets/people.html"):
+        assert "data-pagefind-body" not in (site / listing).read_text(), listing
+
+
+def test_a_site_folder_pagefind_cannot_index_fails_the_build_with_its_reason(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from generator.site_search import PagefindSearch
+
+    class Config(dict):
+        site_dir = str(tmp_path / "missing")
+
+    with pytest.raises(PluginError, match="Pagefind could not index .*missing"):
+        PagefindSearch().on_post_build(config=Config())  # type: ignore[arg-type]
 
 
 def test_the_real_seeds_build_strict_and_the_site_needs_nothing_outside(seeds_site_src: Path, tmp_path: Path) -> None:
