@@ -4,6 +4,7 @@ rendering -> writing. Everything is gathered and resolved before anything is wri
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 from dataclasses import dataclass
@@ -18,15 +19,17 @@ from .export import to_json
 from .extraction import extract
 from .feeds import feeds
 from .model import Article, Briefing, Extraction
+from .page_keys import page_keys
 from .registry import load_registry
 from .rendering import TEMPLATES, render
 from .resolution import PreviousIds, resolve
 from .sources import read_seed, seed_files
-from .writing import write
+from .writing import write, written
 
 REGISTRY = "registry.yml"
 EXPORT = "data/briefing.json"
 INPUTS = ".briefing-inputs"
+PAGE_KEYS = ".briefing-pages.json"
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
 
@@ -97,11 +100,33 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
     briefing, skipped = build_briefing(seeds, skip_invalid, force, out / EXPORT, jobs)
-    # 4. render every page and the export, 5. write what changed, all at once
-    files = render(briefing) | feeds(briefing)
+    # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
+    keys = {"code": code_version() + templates_version(), "pages": page_keys(briefing)}
+    same = set() if force else unchanged_pages(out, keys)
+    files = render(briefing, same) | feeds(briefing)
     files[EXPORT] = to_json(briefing)
+    files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, indent=0) + "\n"
     files[INPUTS] = inputs
-    return Report(briefing, write(out, files, force), skipped)
+    return Report(briefing, write(out, files, force, same), skipped)
+
+
+def unchanged_pages(out: Path, keys: dict) -> set[str]:
+    """Pages on disk as the last generate wrote them, from the same inputs: no need to render them again."""
+    try:
+        before = json.loads((out / PAGE_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(before, dict) or before.get("code") != keys["code"]:
+        return set()
+    old = before.get("pages", {})
+    return {path for path in written(out) if path in keys["pages"] and old.get(path) == keys["pages"][path]}
+
+
+def templates_version() -> str:
+    h = hashlib.sha256()
+    for path in sorted(TEMPLATES.rglob("*.j2")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def fingerprint(seeds: Path, skip_invalid: bool) -> str:

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputError
@@ -36,8 +36,9 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write(out: Path, files: dict[str, str], force: bool = False) -> list[str]:
-    """Make `out` hold `files` (relative path -> text); returns the paths written or removed."""
+def write(out: Path, files: dict[str, str], force: bool = False, kept: Collection[str] = ()) -> list[str]:
+    """Make `out` hold `files` (relative path -> text) and the `kept` files it already holds, as they are;
+    returns the paths written or removed."""
     for path in files:
         check_path(path)
     with locked(out):
@@ -46,6 +47,7 @@ def write(out: Path, files: dict[str, str], force: bool = False) -> list[str]:
         before = manifest(out)
         wanted = {path: digest(text) for path, text in files.items()}
         changed = sorted(p for p, h in wanted.items() if force or before.get(p) != h or not (out / p).is_file())
+        wanted |= {path: before[path] for path in kept}
         stale = sorted(p for p in before if p not in wanted and (out / p).is_file())
         if not changed and not stale and out.is_dir():
             return []
@@ -63,6 +65,22 @@ def write(out: Path, files: dict[str, str], force: bool = False) -> list[str]:
         swap(staging, out)
         shutil.rmtree(staging, ignore_errors=True)  # now the previous tree
     return changed + stale
+
+
+def written(out: Path) -> set[str]:
+    """The files the last generate wrote that are still there as it wrote them (by size and time: cheap)."""
+    try:
+        stamp = (out / MANIFEST).stat().st_mtime
+    except OSError:
+        return set()
+    return {path for path in manifest(out) if untouched(out / path, stamp)}
+
+
+def untouched(path: Path, stamp: float) -> bool:
+    try:
+        return path.stat().st_mtime <= stamp
+    except OSError:
+        return False
 
 
 def manifest(out: Path) -> dict[str, str]:

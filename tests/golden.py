@@ -13,6 +13,7 @@ def main() -> None:
     generate(FIXTURE_SEEDS, GOLDEN)
     (GOLDEN / ".briefing-manifest.json").unlink()
     (GOLDEN / ".briefing-inputs").unlink()
+    (GOLDEN / ".briefing-pages.json").unlink()
     print(f"golden pages rewritten in {GOLDEN}")
 
 

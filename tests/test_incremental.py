@@ -73,7 +73,7 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     listings |= {f"facets/{k}.md" for k in ("people", "organizations", "mechanisms", "places")}
     listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
                                               "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
-    listings.add(".briefing-inputs")
+    listings |= {".briefing-inputs", ".briefing-pages.json"}
     changed = set(report.changed)
     assert changed - touched - listings == set()
     assert record.page in changed and "people/li-shulei.md" in changed
@@ -127,3 +127,32 @@ def test_a_generate_killed_mid_write_leaves_the_previous_output_as_it_was(tmp_pa
     assert snapshot(out) == before
     generate(seeds, out)  # and the next generate recovers
     assert json.loads((out / "data" / "briefing.json").read_text())["articles"]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "edit"])
+def test_pages_kept_from_the_last_generate_are_those_a_whole_generate_would_write(
+        seeds_copy: Path, tmp_path: Path, change: str) -> None:
+    """Only pages whose inputs changed are rendered again; the tree must be the one a generate from
+    nothing gives, byte for byte, whatever changed."""
+    out = tmp_path / "out"
+    (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    generate(seeds_copy, out)
+    seed = min(seeds_copy.glob("*.txt"))
+    if change == "add":
+        (seeds_copy / "new.txt").unlink()
+        generate(seeds_copy, out)
+        (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    elif change == "remove":
+        (seeds_copy / "new.txt").unlink()
+    else:
+        text = seed.read_text(encoding="utf-8") + "\n\nChinese Vice Premier Ding Xuexiang also attended.\n"
+        seed.write_text(text, encoding="utf-8")
+    report = generate(seeds_copy, out)
+    assert report.changed and len(report.changed) < len(tree(out))
+    whole = tmp_path / "whole"
+    generate(seeds_copy, whole, force=True)
+    assert tree(out) == tree(whole)
