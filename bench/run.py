@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
 import re
@@ -28,6 +29,8 @@ sys.path.insert(0, str(HERE))
 
 from corpus import extra_article, write_corpus
 
+from tests.conftest import copy_hand_written
+
 
 @dataclass
 class Timed:
@@ -36,10 +39,10 @@ class Timed:
     output: str
 
 
-def timed(*command: str, env: dict[str, str] | None = None) -> Timed:
+def timed(*command: str, cwd: Path | None = None) -> Timed:
     """One whole process under /usr/bin/time -v: wall seconds and peak resident memory."""
-    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, check=False)
+    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=cwd,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
     if result.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
@@ -68,6 +71,41 @@ def mkdocs_config(site_src: Path, folder: Path) -> Path:
     config = folder / "mkdocs.yml"
     config.write_text(text)
     return config
+
+
+def bare_config(site_src: Path, folder: Path) -> Path:
+    """Plain MkDocs with Material on the same pages and nav: its default search, no tags, no Pagefind."""
+    project = (PROJECT / "mkdocs.yml").read_text()
+    nav = project[project.index("\nnav:"):].split("\n\n")[0]
+    config = folder / "mkdocs-bare.yml"
+    config.write_text(f"site_name: Briefing\ndocs_dir: {site_src}\nuse_directory_urls: false\n"
+                      "theme:\n  name: material\n  font: false\n"
+                      "markdown_extensions: [tables, attr_list, def_list, md_in_html]\n" + nav + "\n")
+    return config
+
+
+def first_search_bytes(site: Path, query: str) -> tuple[int, int]:
+    """Bytes a reader's browser fetches for the first search, and how many results it shows (Pagefind)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serving
+
+    with serving(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + "/index.html")
+        page.wait_for_load_state("networkidle")
+        fetched: list[int] = []
+        page.on("response", lambda r: fetched.append(len(r.body())) if r.ok and "/pagefind/" in r.url else None)
+        box = page.locator("input.pagefind-ui__search-input")
+        box.click()
+        box.press_sequentially(query)
+        page.locator("a.pagefind-ui__result-link").first.wait_for(timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        shown = page.locator("a.pagefind-ui__result-link").count()
+        browser.close()
+    pagefind_ui = sum((site / "pagefind" / name).stat().st_size for name in ("pagefind-ui.js", "pagefind-ui.css"))
+    return sum(fetched) + pagefind_ui, shown
 
 
 def words_of(seeds: Path) -> int:
@@ -121,23 +159,29 @@ def measure(n: int, runs: int, jobs: int) -> Row:
     row.figures["add_one_s"] = statistics.median(t.seconds for t in added)
     changed = re.search(r"(\d+) files changed", added[-1].output)
     row.figures["add_one_files"] = int(changed.group(1)) if changed else -1
-    config = mkdocs_config(out, folder)
-    bare = [timed(str(BIN / "python"), "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site))
-            for _ in range(runs if n <= 1000 else 1)]
+    copy_hand_written(out)  # the About page, styles and the search box's script
+    bare_site = folder / "site-bare"
+    bare = [timed(str(BIN / "python"), "-m", "mkdocs", "build", "-q", "-f", str(bare_config(out, folder)),
+                  "-d", str(bare_site)) for _ in range(runs if n <= 1000 else 1)]
     row.figures["mkdocs_s"] = statistics.median(t.seconds for t in bare)
     row.figures["mkdocs_peak_mb"] = max(t.peak_mb for t in bare)
-    whole = [timed("/bin/sh", "-c", f"{BIN / 'briefing'} generate --seeds {seeds} --out {out} && "
-                                     f"{BIN / 'python'} -m mkdocs build -q -f {config} -d {site}")
-             for _ in range(runs if n <= 1000 else 1)]
+    index = bare_site / "search" / "search_index.json"
+    row.figures.update(search_index_mb=index.stat().st_size / 2**20,
+                       search_index_gz_mb=len(gzip.compress(index.read_bytes())) / 2**20)
+    shutil.rmtree(bare_site)
+    mkdocs_config(out, folder)
+    whole = [timed(str(BIN / "briefing"), "build", "--seeds", str(seeds), "--out", str(out), "--site", str(site),
+                   cwd=folder) for _ in range(runs if n <= 1000 else 1)]
     row.figures["build_warm_s"] = statistics.median(t.seconds for t in whole)
     row.figures["build_ratio"] = row.figures["build_warm_s"] / row.figures["mkdocs_s"]
     pages = [p for p in site.rglob("*.html") if "assets" not in p.parts]
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    index = site / "search" / "search_index.json"
-    row.figures.update(pages=len(pages), site_mb=size / 2**20,
-                       bytes_per_page=sum(p.stat().st_size for p in pages) / max(len(pages), 1),
-                       search_index_mb=index.stat().st_size / 2**20,
-                       search_index_gz_mb=len(gzip.compress(index.read_bytes())) / 2**20)
+    pagefind = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    row.figures.update(pages=len(pages), site_mb=size / 2**20, pagefind_mb=pagefind / 2**20,
+                       bytes_per_page=sum(p.stat().st_size for p in pages) / max(len(pages), 1))
+    query = json.loads((out / "data" / "briefing.json").read_text())["people"][0]["name"]
+    first, shown = first_search_bytes(site, query)
+    row.figures.update(first_search_mb=first / 2**20, first_search_results=shown)
     row.figures["layout_median"], row.figures["layout_max"] = layout_bytes(site)
     return row
 
@@ -157,6 +201,7 @@ TARGETS = [
     ("One new article: generate under 3 s", "add_one_s", "<", 3.0),
     ("Whole build warm: at most 1.2x a bare mkdocs build", "build_ratio", "<=", 1.2),
     ("HTML around each page's content under 20 KB (max of a sample)", "layout_max", "<", 20 * 1024),
+    ("First search (Pagefind) at most 1 MB over the wire", "first_search_mb", "<=", 1.0),
 ]
 
 
@@ -166,18 +211,25 @@ def report(rows: list[Row], runs: int, jobs: int, command: str) -> str:
              (f"Whole processes timed with `/usr/bin/time -v`; medians of {runs} runs (one run for the cold "
              "generate, bare build and whole build at N = 10,000); ratios are of figures measured in the same run. "
              f"Extraction with `--jobs {jobs}`; spaCy NER alone is `nlp.pipe` over the same cleaned text with the "
-             f"same components and {jobs} processes (`bench/ner_only.py`)."), "",
+             f"same components and {jobs} processes (`bench/ner_only.py`). The bare build is `mkdocs build` of "
+             "the generated pages with plain Material (its default search, no tags plugin, no Pagefind, no theme "
+             "overrides); the whole build is `briefing build` (generate with nothing changed, then `mkdocs build "
+             "--strict` with the project's config: tags, theme overrides and the Pagefind index). The first search "
+             "is measured in Chromium: every byte fetched under /pagefind/ for one query, plus Pagefind's UI "
+             "script and styles."), "",
              ("| N | words | spaCy NER alone (s) | cold generate (s) | throughput vs NER | cold peak (MB) | warm, no change (s) | "
              "warm / cold | one new article (s) | files rewritten | bare mkdocs build (s) | whole build warm (s) | "
-             "build / bare | pages | site (MB) | bytes per page | search index (MB, gzip) | layout bytes (median, max) |"),
-             "|" + " --- |" * 18]
+             "build / bare | pages | site (MB) | bytes per page | Material search index (MB, gzip) | "
+             "Pagefind index, whole (MB) | first search over the wire (MB) | layout bytes (median, max) |"),
+             "|" + " --- |" * 20]
     for r in rows:
         f = r.figures
         lines.append(f"| {r.n:,} | {r.words:,} | {f['spacy_ner_s']:.1f} | {f['cold_s']:.1f} | {f['throughput_ratio']:.2f} | "
                      f"{f['cold_peak_mb']:.0f} | {f['warm_s']:.2f} | {f['warm_ratio']:.2f} | {f['add_one_s']:.2f} | "
                      f"{f['add_one_files']:.0f} | {f['mkdocs_s']:.1f} | {f['build_warm_s']:.1f} | {f['build_ratio']:.2f} | "
                      f"{f['pages']:.0f} | {f['site_mb']:.1f} | {f['bytes_per_page']:.0f} | "
-                     f"{f['search_index_mb']:.2f} ({f['search_index_gz_mb']:.2f}) | "
+                     f"{f['search_index_mb']:.2f} ({f['search_index_gz_mb']:.2f}) | {f['pagefind_mb']:.1f} | "
+                     f"{f['first_search_mb']:.2f} ({f['first_search_results']:.0f} results) | "
                      f"{f['layout_median']:.0f}, {f['layout_max']:.0f} |")
     lines += ["", "## Targets", "", "| target | " + " | ".join(f"N = {r.n:,}" for r in rows) + " |",
               "| --- |" + " --- |" * len(rows)]
