@@ -131,8 +131,8 @@ def templates_version() -> str:
 
 def fingerprint(seeds: Path, skip_invalid: bool) -> str:
     """Everything the output depends on: each seed's bytes, the registry, the code and the templates."""
-    h = hashlib.sha256(f"{code_version()} {skip_invalid}".encode())
-    for path in [*seed_files(seeds), seeds / REGISTRY, *sorted(TEMPLATES.rglob("*.j2"))]:
+    h = hashlib.sha256(f"{code_version()} {templates_version()} {skip_invalid}".encode())
+    for path in [*seed_files(seeds), seeds / REGISTRY]:
         if path.is_file():
             h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest() + "\n"
