@@ -9,10 +9,8 @@ import io
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .model import Briefing
+from .model import ENTITY_KINDS, Briefing
 from .rendering import TEMPLATES, Site, human_date, index
-
-KINDS = ("people", "organizations", "mechanisms", "places")
 
 
 def feeds(briefing: Briefing) -> dict[str, str]:
@@ -35,7 +33,7 @@ def feeds(briefing: Briefing) -> dict[str, str]:
                                    " ".join(p for p, _ in e.participants), " ".join(e.organizations),
                                    " ".join(e.articles), e.page] for e in newest]),
     }
-    for kind in KINDS:
+    for kind in ENTITY_KINDS:
         files[f"data/{kind}.csv"] = table(["id", "name", "aliases", "events", "articles", "page"],
                                           [[x.id, x.name, "; ".join(x.aliases), " ".join(x.events),
                                             " ".join(x.articles), x.page] for x in getattr(briefing, kind)])

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+ENTITY_KINDS = ("people", "organizations", "mechanisms", "places")
+"""The kinds of entity, as the Briefing's fields, the export's keys and the registry's sections name them."""
+
 
 @dataclass(frozen=True)
 class Seed:

@@ -14,9 +14,8 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from .model import ArticleRecord, Briefing, Entity, Event
-
-KINDS = ("people", "organizations", "mechanisms", "places")
+from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
+from .rendering import roles_by_organization
 
 
 def digest(*parts: Any) -> str:
@@ -29,7 +28,7 @@ class Cards:
     def __init__(self, briefing: Briefing) -> None:
         self.cards: dict[tuple[str, str], str] = {}
         names: dict[tuple[str, str], str] = {}
-        for kind in KINDS:
+        for kind in ENTITY_KINDS:
             for entity in getattr(briefing, kind):
                 names[(kind, entity.id)] = entity.name
                 self.cards[(kind, entity.id)] = digest(entity.id, entity.name, entity.aliases, entity.page)
@@ -49,12 +48,8 @@ class Cards:
 def page_keys(briefing: Briefing) -> dict[str, str]:
     """Page path -> key, for every page of an event, entity or article."""
     cards = Cards(briefing)
-    entities = {(kind, e.id): e for kind in KINDS for e in getattr(briefing, kind)}
-    members: dict[str, list[Entity]] = {}
-    for person in briefing.people:
-        for role in person.roles:
-            if role.organization:
-                members.setdefault(role.organization, []).append(person)
+    entities = {(kind, e.id): e for kind in ENTITY_KINDS for e in getattr(briefing, kind)}
+    members = roles_by_organization(briefing)
     events = {e.id: e for e in briefing.events}
     keys = {e.page: event_key(e, entities, cards) for e in briefing.events}
     for entity in entities.values():
@@ -76,14 +71,14 @@ def event_key(e: Event, entities: dict[tuple[str, str], Entity], cards: Cards) -
                   cards.of("articles", e.articles), cards.of("events", neighbours))
 
 
-def entity_key(entity: Entity, members: list[Entity], events: dict[str, Event], cards: Cards) -> str:
+def entity_key(entity: Entity, members: list[tuple[str, str]], events: dict[str, Event], cards: Cards) -> str:
     """An entity page lists its events (with their people, places and mechanisms, so companions too), its
     roles with their organizations and events, its sources, and for an organization the people whose
-    titles name it."""
+    titles name it, with those titles."""
     listed = [events[i] for i in entity.events]
     people = [p for e in listed for p, _ in e.participants]
     return digest(entity, members, cards.of("events", entity.events), cards.of("articles", entity.articles),
-                  cards.of("people", people + [m.id for m in members]),
+                  cards.of("people", people + [pid for pid, _ in members]),
                   cards.of("organizations", [r.organization for r in entity.roles if r.organization]
                            + [o for e in listed for o in e.organizations]),
                   cards.of("events", [r.event for r in entity.roles if r.event]),
@@ -93,4 +88,4 @@ def entity_key(entity: Entity, members: list[Entity], events: dict[str, Event], 
 def article_key(record: ArticleRecord, cards: Cards) -> str:
     """A source page links every name it mentions (by all its forms) and lists its events."""
     return digest(record, cards.of("events", record.events),
-                  *(cards.of(kind, getattr(record, kind)) for kind in KINDS))
+                  *(cards.of(kind, getattr(record, kind)) for kind in ENTITY_KINDS))

@@ -24,8 +24,7 @@ from typing import Any
 import yaml
 
 from .errors import RegistryError
-
-KINDS = ("people", "organizations", "mechanisms", "places")
+from .model import ENTITY_KINDS
 
 
 @dataclass(frozen=True)
@@ -60,10 +59,10 @@ def load_registry(path: Path) -> Registry:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise RegistryError(f"{path}: not valid YAML: {e}") from None
-    if not isinstance(data, dict) or set(data) - set(KINDS):
-        raise RegistryError(f"{path}: expected a mapping with keys among {', '.join(KINDS)}")
+    if not isinstance(data, dict) or set(data) - set(ENTITY_KINDS):
+        raise RegistryError(f"{path}: expected a mapping with keys among {', '.join(ENTITY_KINDS)}")
     entries = {}
-    for kind in KINDS:
+    for kind in ENTITY_KINDS:
         items = data.get(kind) or []
         if not isinstance(items, list):
             raise RegistryError(f"{path}: '{kind}' must be a list of entries with a name")
