@@ -14,7 +14,7 @@ from generator.cleaning import clean
 from generator.errors import SeedError, SeedsError
 from generator.model import Seed
 from generator.pipeline import generate
-from generator.slugs import MAX_SLUG, slugify
+from generator.slugs import MAX_SLUG, fold, slugify
 from generator.sources import decode
 from tests.conftest import copy_hand_written, mkdocs_build
 
@@ -31,7 +31,7 @@ def test_any_name_gives_a_contract_id_that_is_no_path(name: str) -> None:
 
 @given(st.text(min_size=1), st.text(min_size=1))
 def test_different_names_that_fold_to_nothing_do_not_share_an_id(a: str, b: str) -> None:
-    if a != b and not re.search(r"[A-Za-z0-9]", a + b):
+    if a != b and not re.search(r"[a-z0-9]", fold(a) + fold(b)):  # "É" folds to "e": not nothing
         assert slugify(a) != slugify(b)
 
 
