@@ -123,7 +123,7 @@ def check(seeds: Path, review: bool) -> None:
     if errors:
         sys.exit(1)
     if review:
-        items = review_queue(build_briefing(seeds)[0])
+        items = review_queue(build_briefing(seeds))
         click.echo(f"review queue: {len(items)} item(s)")
         for item in items:
             click.echo(f"  {item}")

@@ -42,14 +42,16 @@ class Report:
     skipped: list[SeedError]
 
 
-def read_articles(seeds: Path, skip_invalid: bool = False) -> tuple[list[Article], list[SeedError]]:
-    """1. Read and clean every seed; every problem is collected before any is reported."""
+def read_articles(seeds: Path, skip_invalid: bool = False,
+                  cache: Cache | None = None) -> tuple[list[Article], list[SeedError]]:
+    """1. Read and clean every seed, unless the cache has it unchanged; every problem is collected before
+    any is reported."""
     articles: list[Article] = []
     errors: list[SeedError] = []
     seen: dict[str, str] = {}
     for path in seed_files(seeds):
         try:
-            article = clean(read_seed(path))
+            article = (cache and cache.article(path)) or clean(read_seed(path))
             twin = seen.setdefault(text_key(article), article.file)
             if twin != article.file:
                 raise SeedError(article.file, f"the same article as {twin}: remove one of them")
@@ -86,26 +88,31 @@ def extract_all(articles: list[Article], cache: Cache, jobs: int | None = None) 
     return [cached[a.file] for a in articles]  # type: ignore[misc]
 
 
-def build_briefing(seeds: Path, skip_invalid: bool = False, force: bool = False,
-                   previous: Path | None = None, jobs: int | None = None) -> tuple[Briefing, list[SeedError]]:
-    articles, skipped = read_articles(seeds, skip_invalid)
-    extractions = extract_all(articles, Cache(seeds.parent / CACHE_FOLDER, enabled=not force), jobs)
+def build_briefing(seeds: Path, articles: list[Article] | None = None, cache: Cache | None = None,
+                   previous: Path | None = None, jobs: int | None = None) -> Briefing:
+    cache = cache or Cache(seeds.parent / CACHE_FOLDER)
+    if articles is None:
+        articles, _ = read_articles(seeds, cache=cache)
+    extractions = extract_all(articles, cache, jobs)
+    cache.save(extractions)
     # 3. resolve them all together, keeping the ids the previous output gave
-    return resolve(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous)), skipped
+    return resolve(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous))
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
              jobs: int | None = None) -> Report:
-    inputs = fingerprint(seeds, skip_invalid)
+    cache = Cache(seeds.parent / CACHE_FOLDER, enabled=not force)
+    articles, skipped = read_articles(seeds, skip_invalid, cache)
+    inputs = fingerprint(seeds, articles, skipped)
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
-    briefing, skipped = build_briefing(seeds, skip_invalid, force, out / EXPORT, jobs)
+    briefing = build_briefing(seeds, articles, cache, out / EXPORT, jobs)
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     keys = {"code": code_version() + templates_version(), "pages": page_keys(briefing)}
     same = set() if force else unchanged_pages(out, keys)
     files = render(briefing, same) | feeds(briefing)
     files[EXPORT] = to_json(briefing)
-    files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, indent=0) + "\n"
+    files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ": ")) + "\n"
     files[INPUTS] = inputs
     return Report(briefing, write(out, files, force, same), skipped)
 
@@ -129,12 +136,16 @@ def templates_version() -> str:
     return h.hexdigest()[:16]
 
 
-def fingerprint(seeds: Path, skip_invalid: bool) -> str:
-    """Everything the output depends on: each seed's bytes, the registry, the code and the templates."""
-    h = hashlib.sha256(f"{code_version()} {templates_version()} {skip_invalid}".encode())
-    for path in [*seed_files(seeds), seeds / REGISTRY]:
-        if path.is_file():
-            h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+def fingerprint(seeds: Path, articles: list[Article], skipped: list[SeedError]) -> str:
+    """Everything the output depends on: each seed's bytes (or what made it unreadable), the registry,
+    the code and the templates."""
+    h = hashlib.sha256(f"{code_version()} {templates_version()}".encode())
+    for a in articles:
+        h.update(f"{a.file}\0{a.sha256}\n".encode())
+    for error in skipped:
+        h.update(f"{error}\n".encode())
+    if (seeds / REGISTRY).is_file():
+        h.update((seeds / REGISTRY).read_bytes())
     return h.hexdigest() + "\n"
 
 

@@ -26,7 +26,7 @@ PROJECT = Path(__file__).parent.parent
 @pytest.fixture(scope="session")
 def fixture_briefing() -> Briefing:
     """The resolved briefing of the small hand-made corpus in tests/fixtures/seeds."""
-    return build_briefing(FIXTURE_SEEDS)[0]
+    return build_briefing(FIXTURE_SEEDS)
 
 
 @pytest.fixture(scope="session")
