@@ -4,6 +4,7 @@ Only numbers here; templates/charts draws them as SVG."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -69,7 +70,7 @@ def relations(briefing: Briefing, most: int = 28) -> tuple[list[Point], list[Edg
     for (a, b), n in ties.items():
         weight[a] += n
         weight[b] += n
-    top = [k for k, _ in sorted(weight.items(), key=lambda t: (-t[1], t[0]))[:most]]
+    top = [k for k, _ in heapq.nsmallest(most, weight.items(), key=lambda t: (-t[1], t[0]))]
     points = {}
     for i, key in enumerate(top):
         angle = 2 * math.pi * i / max(len(top), 1) - math.pi / 2
@@ -79,6 +80,7 @@ def relations(briefing: Briefing, most: int = 28) -> tuple[list[Point], list[Edg
         points[key] = Point(round(CENTRE + RADIUS * cos, 1), round(CENTRE + RADIUS * sin, 1),
                             entity.name, f"{entity.page[:-3]}.html", key[0],
                             round(CENTRE + (RADIUS + 12) * cos, 1), round(CENTRE + (RADIUS + 12) * sin + 4, 1), anchor)
-    edges = [Edge(points[a], points[b], n) for (a, b), n in sorted(ties.items()) if a in points and b in points]
-    strongest = [(lookup[a], lookup[b], n) for (a, b), n in sorted(ties.items(), key=lambda t: (-t[1], t[0]))[:50]]
+    edges = [Edge(points[a], points[b], n) for (a, b), n in sorted(t for t in ties.items() if t[0][0] in points
+                                                                  and t[0][1] in points)]
+    strongest = [(lookup[a], lookup[b], n) for (a, b), n in heapq.nsmallest(50, ties.items(), key=lambda t: (-t[1], t[0]))]
     return list(points.values()), edges, strongest

@@ -59,6 +59,8 @@ def ics_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """RFC 5545 lines are at most 75 octets; longer ones go on after a line break and a space."""
+    if len(str(line).encode("utf-8")) <= 74:
+        return str(line)
     out, current = [], ""
     for char in str(line):
         if len((current + char).encode("utf-8")) > 74:

@@ -8,11 +8,14 @@ dict dumped by yaml.safe_dump, never templated.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -136,9 +139,58 @@ class Site:
     def articles_newest_first(self) -> list[ArticleRecord]:
         return sorted(self.briefing.articles, key=lambda r: (r.article.published or "", r.id), reverse=True)
 
+    @cached_property
+    def chronologies(self) -> dict[str, list[Event]]:
+        """Each person's and each mechanism's events, oldest first."""
+        out: dict[str, list[Event]] = {}
+        for e in sorted(self.briefing.events, key=chronological):
+            for pid, _ in e.participants:
+                out.setdefault(f"people/{pid}", []).append(e)
+            if e.mechanism:
+                out.setdefault(f"mechanisms/{e.mechanism}", []).append(e)
+        return out
+
+    @cached_property
+    def sessions(self) -> dict[str, list[Event]]:
+        """Each mechanism's numbered sessions, by number."""
+        out: dict[str, list[Event]] = {}
+        for e in sorted((e for e in self.briefing.events if e.mechanism and e.session), key=by_session):
+            out.setdefault(e.mechanism or "", []).append(e)
+        return out
+
+    def neighbours(self, e: Event) -> tuple[Event | None, Event | None]:
+        """The previous and next session of the same mechanism."""
+        if not e.mechanism or e.session is None:
+            return None, None
+        sessions = self.sessions[e.mechanism]
+        first = bisect_left(sessions, e.session, key=lambda o: o.session or 0)
+        last = bisect_right(sessions, e.session, key=lambda o: o.session or 0)
+        return (sessions[first - 1] if first else None), (sessions[last] if last < len(sessions) else None)
+
+    def related(self, e: Event) -> list[Event]:
+        """The events just before and just after this one for each of its people and for its mechanism:
+        what each of them did around it. Found by position, so a new event changes the related events
+        of its own neighbours only."""
+        found: dict[str, Event] = {}
+        for key in [f"people/{pid}" for pid, _ in e.participants] + ([f"mechanisms/{e.mechanism}"] * bool(e.mechanism)):
+            events = self.chronologies[key]
+            i = bisect_left(events, chronological(e), key=chronological)
+            found.update((o.id, o) for o in events[max(i - 1, 0):i + 2] if o.id != e.id)
+        shown = {o.id for o in self.neighbours(e) if o}
+        return sorted((o for o in found.values() if o.id not in shown), key=event_order)
+
 
 def event_order(e: Event) -> tuple[str, str]:
     return (e.date or "9999", e.title)
+
+
+def chronological(e: Event) -> tuple[str, str, str]:
+    """Event order with no ties: where an event stands among others is one place."""
+    return (e.date or "9999", e.title, e.id)
+
+
+def by_session(e: Event) -> tuple[int, str, str]:
+    return (e.session or 0, *event_order(e))
 
 
 def render(briefing: Briefing, unchanged: Collection[str] = ()) -> dict[str, str]:
@@ -154,8 +206,8 @@ def render(briefing: Briefing, unchanged: Collection[str] = ()) -> dict[str, str
         pages[path] = front_matter(meta) + body
 
     for e in (e for e in briefing.events if e.page not in unchanged):
-        page(e.page, "event.md.j2", event_meta(e, site), event=e, related=related_events(e, site),
-             neighbours=neighbours(e, site))
+        page(e.page, "event.md.j2", event_meta(e, site), event=e, related=site.related(e),
+             neighbours=site.neighbours(e))
     for kind in KINDS:
         for entity in (x for x in getattr(briefing, kind) if x.page not in unchanged):
             page(entity.page, f"{kind}.md.j2", entity_meta(entity), entity=entity,
@@ -239,34 +291,12 @@ def entity_meta(entity: Entity) -> dict[str, Any]:
     return meta
 
 
-def related_events(e: Event, site: Site) -> list[Event]:
-    """Events of the same mechanism or with people in common, closest first."""
-    shared: Counter[str] = Counter()
-    for pid, _ in e.participants:
-        shared.update(site.get("people", pid).events)
-    if e.mechanism:
-        shared.update({i: 2 for i in site.get("mechanisms", e.mechanism).events})
-    shared.pop(e.id, None)
-    ranked = sorted(shared.items(), key=lambda t: (-t[1], event_order(site.get("events", t[0]))))
-    return [site.get("events", i) for i, _ in ranked[:10]]
-
-
-def neighbours(e: Event, site: Site) -> tuple[Event | None, Event | None]:
-    """The previous and next session of the same mechanism."""
-    if not e.mechanism or e.session is None:
-        return None, None
-    sessions = [o for o in site.events_of(site.get("mechanisms", e.mechanism).events) if o.session]
-    before = sorted((o for o in sessions if (o.session or 0) < e.session), key=lambda o: o.session or 0)
-    after = sorted((o for o in sessions if (o.session or 0) > e.session), key=lambda o: o.session or 0)
-    return (before[-1] if before else None), (after[0] if after else None)
-
-
 def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
     """The people this person appears with most, at how many events."""
     count: Counter[str] = Counter()
-    for e in site.events_of(person.events):
-        count.update(p for p, _ in e.participants if p != person.id)
-    return [(site.get("people", p), n) for p, n in sorted(count.items(), key=lambda t: (-t[1], t[0]))[:10]]
+    for i in person.events:
+        count.update(p for p, _ in site.get("events", i).participants if p != person.id)
+    return [(site.get("people", p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
 
 
 def timeline(briefing: Briefing) -> dict[str, Any]:

@@ -186,8 +186,8 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None,
             indexes["mechanisms"].find(m.name, a).established = m.established
     indexes["people"].attach_short_names()
     ids = {kind: assign_ids(index, registry, previous.entities.get(kind, {})) for kind, index in indexes.items()}
-    events = merge_events(extractions, indexes, ids)
-    return assemble(extractions, indexes, ids, events, previous)
+    eid = Ids(indexes, ids)
+    return assemble(extractions, indexes, ids, eid, merge_events(extractions, eid), previous)
 
 
 def mentions_of(x: Extraction) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -228,6 +228,23 @@ def assign_ids(index: Index, registry: Registry, previous: dict[str, str]) -> di
     return out
 
 
+class Ids:
+    """The id of what a name stands for in an article, once the clusters are final; remembered, as a name
+    is looked up for every event, role and record that carries it."""
+
+    def __init__(self, indexes: dict[str, Index], ids: dict[str, dict[int, str]]) -> None:
+        self.indexes = indexes
+        self.ids = ids
+        self.known: dict[tuple[str, str, str], str] = {}
+
+    def __call__(self, kind: str, name: str, article: str = "") -> str:
+        key = (kind, name, article)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self.ids[kind][id(self.indexes[kind].find(name, article))]
+        return found
+
+
 @dataclass
 class Occasion:
     """One real event, with every article's report of it."""
@@ -244,15 +261,15 @@ class Occasion:
         return best if all(best.startswith(d) for d in dates) else Counter(dates).most_common(1)[0][0]
 
 
-def merge_events(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]]) -> list[Occasion]:
+def merge_events(extractions: list[Extraction], eid: Ids) -> list[Occasion]:
     """Reports of one occasion become one: looked up by mechanism, or by day, never by scanning them all."""
     occasions: list[Occasion] = []
     candidates: dict[tuple[str, str | None], list[Occasion]] = {}
     for x in extractions:
         for e in x.events:
             a = x.article.id
-            mech = ids["mechanisms"][id(indexes["mechanisms"].find(e.mechanism, a))] if e.mechanism else None
-            people = {ids["people"][id(indexes["people"].find(p.name, a))] for p in e.participants}
+            mech = eid("mechanisms", e.mechanism, a) if e.mechanism else None
+            people = {eid("people", p.name, a) for p in e.participants}
             key = ("m", mech) if mech else ("d", e.date if e.date and len(e.date) == 10 else None)
             pool = candidates.setdefault(key, []) if key[1] else []
             match = next((o for o in pool if same_event(o, e, mech, people)), None)
@@ -280,11 +297,8 @@ def year_of(e: EventMention) -> str | None:
     return e.date[:4] if e.date and e.session is None else None
 
 
-def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]],
+def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]], eid: Ids,
              occasions: list[Occasion], previous: PreviousIds) -> Briefing:
-    def eid(kind: str, name: str, article: str = "") -> str:
-        return ids[kind][id(indexes[kind].find(name, article))]
-
     events: list[Event] = []
     event_of_report: dict[tuple[str, int], str] = {}
     for occ in occasions:
@@ -322,12 +336,13 @@ def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict
 
 def organization_in(title: str, x: Extraction) -> str | None:
     """The organization of the article a title names, by its longest form found in the title."""
+    title = title.replace("’", "'")
     found = [(len(form), o.name) for o in x.organizations for form in (o.name, *o.aliases)
-             if len(form) > 1 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title.replace("’", "'"))]
+             if len(form) > 1 and form in title and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title)]
     return max(found)[1] if found else None
 
 
-def build_event(occ: Occasion, eid) -> Event:
+def build_event(occ: Occasion, eid: Ids) -> Event:
     first = occ.reports[0][1]
     date = occ.date()
     ends = [e.end_date for _, e in occ.reports if e.end_date]

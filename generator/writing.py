@@ -61,7 +61,7 @@ def write(out: Path, files: dict[str, str], force: bool = False, kept: Collectio
             target.unlink(missing_ok=True)  # a hard link to the live file: never write through it
             target.write_bytes(files[path].encode("utf-8"))
         (staging / MANIFEST).unlink(missing_ok=True)
-        (staging / MANIFEST).write_text(json.dumps(wanted, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        (staging / MANIFEST).write_text(json.dumps(wanted, sort_keys=True, separators=(",\n", ": ")) + "\n", encoding="utf-8")
         swap(staging, out)
         shutil.rmtree(staging, ignore_errors=True)  # now the previous tree
     return changed + stale
