@@ -59,16 +59,16 @@ def ics_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """RFC 5545 lines are at most 75 octets; longer ones go on after a line break and a space."""
-    if len(str(line).encode("utf-8")) <= 74:
-        return str(line)
-    out, current = [], ""
-    for char in str(line):
-        if len((current + char).encode("utf-8")) > 74:
-            out.append(current)
-            current = " "
-        current += char
-    out.append(current)
-    return "\n".join(out)
+    data = str(line).encode("utf-8")
+    pieces, start, limit = [], 0, 74
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: never cut inside a character
+            end -= 1
+        pieces.append(data[start:end])
+        start, limit = end, 73  # the next line starts with a space
+    pieces.append(data[start:])
+    return "\n ".join(piece.decode("utf-8") for piece in pieces)
 
 
 def crlf(text: str) -> str:

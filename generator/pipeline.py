@@ -3,6 +3,7 @@ rendering -> writing. Everything is gathered and resolved before anything is wri
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -107,6 +108,7 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
     briefing = build_briefing(seeds, articles, cache, out / EXPORT, jobs)
+    gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     keys = {"code": code_version() + templates_version(), "pages": page_keys(briefing)}
     same = set() if force else unchanged_pages(out, keys)

@@ -316,9 +316,12 @@ def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict
     for x in extractions:
         a = x.article.id
         evs = tuple(dict.fromkeys(event_of_report[(a, id(e))] for e in x.events))
+        first_event: dict[str, str] = {}  # person -> the article's first event they took part in
+        for ev in reversed(evs):
+            first_event.update((q, ev) for q, _ in by_id[ev].participants)
         for p in x.people:
             pid = eid("people", p.name, a)
-            at = next((ev for ev in evs if any(q == pid for q, _ in by_id[ev].participants)), None)
+            at = first_event.get(pid) if p.roles else None
             for title in p.roles:
                 org = organization_in(title, x)
                 roles.setdefault(pid, []).append(Role(title, a, org and eid("organizations", org, a), at,

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from generator.cleaning import clean
 from generator.errors import SeedError, SeedsError
+from generator.feeds import fold as fold_ics
 from generator.model import Seed
 from generator.pipeline import generate
 from generator.slugs import MAX_SLUG, fold, slugify
@@ -27,6 +28,14 @@ def test_any_name_gives_a_contract_id_that_is_no_path(name: str) -> None:
     slug = slugify(name)
     assert ID.match(slug) and len(slug) <= MAX_SLUG
     assert "/" not in slug and ".." not in slug
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n")))
+def test_a_calendar_line_folds_into_lines_of_at_most_75_octets_that_unfold_to_it(line: str) -> None:
+    lines = fold_ics(line).split("\n")
+    assert all(len(piece.encode("utf-8")) <= 74 for piece in lines)
+    assert all(piece.startswith(" ") for piece in lines[1:])
+    assert "".join([lines[0], *(piece[1:] for piece in lines[1:])]) == line
 
 
 @given(st.text(min_size=1), st.text(min_size=1))
