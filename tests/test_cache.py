@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import os
+import shutil
+import time
 from pathlib import Path
 
-from generator.cache import Cache
+from generator import pipeline
+from generator.cache import EXTRACTION_STAGES, Cache, modules_behind
 from generator.cleaning import clean
 from generator.extraction import extract
 from generator.sources import read_seed
@@ -25,3 +29,57 @@ def test_a_damaged_cache_file_is_a_miss_not_an_error(tmp_path: Path) -> None:
     cache.path(article).parent.mkdir(parents=True)
     cache.path(article).write_text("{not json")
     assert cache.get(article) is None
+
+
+def read_with_snapshot(seeds: Path, cache_folder: Path, monkeypatch) -> list[str]:
+    """Read the seeds as a generate does, with the snapshot in `cache_folder`; the files read from disk."""
+    opened: list[str] = []
+
+    def spy(path: Path):
+        opened.append(path.name)
+        return read_seed(path)
+
+    monkeypatch.setattr(pipeline, "read_seed", spy)
+    cache = Cache(cache_folder)
+    articles, _ = pipeline.read_articles(seeds, cache=cache)
+    cache.save(pipeline.extract_all(articles, cache))
+    return opened
+
+
+def settle(seeds: Path, seconds_ago: int = 60) -> None:
+    then = time.time() - seconds_ago
+    for path in seeds.iterdir():
+        os.utime(path, (then, then))
+
+
+def test_seeds_unchanged_since_the_last_run_are_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    settle(seeds)
+    everything = sorted(p.name for p in seeds.glob("*.txt"))
+    assert sorted(read_with_snapshot(seeds, tmp_path / "cache", monkeypatch)) == everything
+    assert read_with_snapshot(seeds, tmp_path / "cache", monkeypatch) == []
+    edited = seeds / everything[0]
+    edited.write_text(edited.read_text() + "\nOne more line.\n")
+    assert read_with_snapshot(seeds, tmp_path / "cache", monkeypatch) == [edited.name]
+    # Just written: its time may not have ticked since it was looked at, so it is read until it settles.
+    assert read_with_snapshot(seeds, tmp_path / "cache", monkeypatch) == [edited.name]
+    settle(seeds)
+    read_with_snapshot(seeds, tmp_path / "cache", monkeypatch)
+    assert read_with_snapshot(seeds, tmp_path / "cache", monkeypatch) == []
+
+
+def test_a_damaged_snapshot_means_reading_the_seeds_not_an_error(tmp_path: Path, monkeypatch) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    settle(seeds)
+    read_with_snapshot(seeds, tmp_path / "cache", monkeypatch)
+    snapshot = Cache(tmp_path / "cache").snapshot()
+    snapshot.write_bytes(snapshot.read_bytes()[:100])
+    assert len(read_with_snapshot(seeds, tmp_path / "cache", monkeypatch)) == len(list(seeds.glob("*.txt")))
+
+
+def test_the_extraction_cache_outlives_changes_to_code_extraction_does_not_run() -> None:
+    behind = {path.name for path in modules_behind(EXTRACTION_STAGES)}
+    assert {"cleaning.py", "extraction.py", "people.py", "nlp.py", "dates.py"} <= behind
+    assert not {"rendering.py", "resolution.py", "page_keys.py", "pipeline.py"} & behind
