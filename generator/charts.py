@@ -80,7 +80,7 @@ def relations(briefing: Briefing, most: int = 28) -> tuple[list[Point], list[Edg
         points[key] = Point(round(CENTRE + RADIUS * cos, 1), round(CENTRE + RADIUS * sin, 1),
                             entity.name, f"{entity.page[:-3]}.html", key[0],
                             round(CENTRE + (RADIUS + 12) * cos, 1), round(CENTRE + (RADIUS + 12) * sin + 4, 1), anchor)
-    edges = [Edge(points[a], points[b], n) for (a, b), n in sorted(t for t in ties.items() if t[0][0] in points
-                                                                  and t[0][1] in points)]
-    strongest = [(lookup[a], lookup[b], n) for (a, b), n in heapq.nsmallest(50, ties.items(), key=lambda t: (-t[1], t[0]))]
-    return list(points.values()), edges, strongest
+    shown = sorted(((a, b), n) for (a, b), n in ties.items() if a in points and b in points)
+    strongest = heapq.nsmallest(50, ties.items(), key=lambda t: (-t[1], t[0]))
+    return (list(points.values()), [Edge(points[a], points[b], n) for (a, b), n in shown],
+            [(lookup[a], lookup[b], n) for (a, b), n in strongest])

@@ -9,12 +9,12 @@ import io
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .model import ENTITY_KINDS, Briefing
-from .rendering import TEMPLATES, Site, human_date, index
+from .model import ENTITY_KINDS
+from .rendering import TEMPLATES, Site, human_date
 
 
-def feeds(briefing: Briefing) -> dict[str, str]:
-    site = Site(briefing, index(briefing))
+def feeds(site: Site) -> dict[str, str]:
+    briefing = site.briefing
     # XML escaping for the Atom feed; the calendar is not markup and has its own escaping (the `ics` filter)
     env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined,
                       autoescape=lambda name: bool(name and name.endswith(".atom.j2")),

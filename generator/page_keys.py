@@ -14,8 +14,8 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
-from .rendering import Site, companions, index, roles_by_organization
+from .model import ENTITY_KINDS, ArticleRecord, Entity, Event
+from .rendering import Site, companions
 
 
 def digest(*parts: Any) -> str:
@@ -41,9 +41,9 @@ class Cards:
         return "".join(self.cards[(kind, i)] for i in sorted(set(ids)))
 
 
-def page_keys(briefing: Briefing) -> dict[str, str]:
+def page_keys(site: Site) -> dict[str, str]:
     """Page path -> key, for every page of an event, entity or article."""
-    site = Site(briefing, index(briefing), roles_by_organization(briefing))
+    briefing = site.briefing
     cards = Cards(site)
     keys = {e.page: event_key(e, site, cards) for e in briefing.events}
     for kind, key_of in ENTITY_KEYS.items():

@@ -22,7 +22,7 @@ from .feeds import feeds
 from .model import Article, Briefing, Extraction
 from .page_keys import page_keys
 from .registry import load_registry
-from .rendering import TEMPLATES, render
+from .rendering import TEMPLATES, Site, render
 from .resolution import PreviousIds, resolve
 from .sources import read_seed, seed_files
 from .writing import write, written
@@ -110,9 +110,10 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     briefing = build_briefing(seeds, articles, cache, out / EXPORT, jobs)
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
-    keys = {"code": code_version() + templates_version(), "pages": page_keys(briefing)}
+    site = Site.of(briefing)
+    keys = {"code": code_version() + templates_version(), "pages": page_keys(site)}
     same = set() if force else unchanged_pages(out, keys)
-    files = render(briefing, same) | feeds(briefing)
+    files = render(site, same) | feeds(site)
     files[EXPORT] = to_json(briefing)
     files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ": ")) + "\n"
     files[INPUTS] = inputs

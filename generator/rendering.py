@@ -103,6 +103,10 @@ class Site:
     roles_at: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Organization id -> (person id, title) of every stated title that names it."""
 
+    @classmethod
+    def of(cls, briefing: Briefing) -> Site:
+        return cls(briefing, index(briefing), roles_by_organization(briefing))
+
     def get(self, kind: str, id_: str) -> Any:
         return self.by_id[(kind, id_)]
 
@@ -193,10 +197,10 @@ def by_session(e: Event) -> tuple[int, str, str]:
     return (e.session or 0, *event_order(e))
 
 
-def render(briefing: Briefing, unchanged: Collection[str] = ()) -> dict[str, str]:
+def render(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
     """Every page but the `unchanged` ones (their inputs are those of the text on disk), path relative to
     the output folder -> Markdown text."""
-    site = Site(briefing, index(briefing), roles_by_organization(briefing))
+    briefing = site.briefing
     env = environment()
     pages: dict[str, str] = {}
 

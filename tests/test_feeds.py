@@ -6,10 +6,11 @@ import xml.etree.ElementTree as ET
 
 from generator.feeds import feeds, fold, ics_text, stamp
 from generator.model import Briefing
+from generator.rendering import Site
 
 
 def test_the_atom_feed_lists_every_event_newest_first(fixture_briefing: Briefing) -> None:
-    root = ET.fromstring(feeds(fixture_briefing)["data/events.atom"])
+    root = ET.fromstring(feeds(Site.of(fixture_briefing))["data/events.atom"])
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = root.findall("a:entry", ns)
     assert len(entries) == len(fixture_briefing.events)
@@ -18,7 +19,7 @@ def test_the_atom_feed_lists_every_event_newest_first(fixture_briefing: Briefing
 
 
 def test_the_calendar_holds_the_events_whose_day_is_known_in_rfc_5545_lines(fixture_briefing: Briefing) -> None:
-    text = feeds(fixture_briefing)["data/events.ics"]
+    text = feeds(Site.of(fixture_briefing))["data/events.ics"]
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.rstrip().endswith("END:VCALENDAR")
     days = [e for e in fixture_briefing.events if e.date and len(e.date) == 10]
     assert text.count("BEGIN:VEVENT") == len(days)
@@ -26,7 +27,7 @@ def test_the_calendar_holds_the_events_whose_day_is_known_in_rfc_5545_lines(fixt
 
 
 def test_csv_tables_have_a_row_per_event_and_entity(fixture_briefing: Briefing) -> None:
-    files = feeds(fixture_briefing)
+    files = feeds(Site.of(fixture_briefing))
     events = list(csv.DictReader(io.StringIO(files["data/events.csv"])))
     assert {r["id"] for r in events} == {e.id for e in fixture_briefing.events}
     people = list(csv.DictReader(io.StringIO(files["data/people.csv"])))

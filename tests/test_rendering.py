@@ -6,7 +6,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.model import Briefing
-from generator.rendering import front_matter, human_date, md, render
+from generator.rendering import Site, front_matter, human_date, md, render
 
 
 @pytest.mark.parametrize("title", ["COP30: a guide", "true", "2024", "#1", "[draft]", "{{ x }}", "- dash",
@@ -37,14 +37,14 @@ def test_dates_are_shown_with_their_precision(date: str | None, shown: str) -> N
 
 
 def test_every_page_has_front_matter_mkdocs_reads(fixture_briefing: Briefing) -> None:
-    pages = render(fixture_briefing)
+    pages = render(Site.of(fixture_briefing))
     for path, text in pages.items():
         _, meta = get_data(text)
         assert meta.get("title"), f"{path} has no title MkDocs can read"
 
 
 def test_every_entity_page_links_back_to_each_article_and_event(fixture_briefing: Briefing) -> None:
-    pages = render(fixture_briefing)
+    pages = render(Site.of(fixture_briefing))
     for kind in ("people", "organizations", "mechanisms", "places"):
         for entity in getattr(fixture_briefing, kind):
             text = pages[entity.page]
