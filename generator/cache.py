@@ -89,8 +89,11 @@ class Known:
     """A seed file as the last run saw it."""
 
     size: int
+    """Bytes of the file, as stat gave them."""
     mtime_ns: int
+    """Its modification time: with the size, what says the file is unchanged."""
     extraction: Extraction
+    """What was extracted from it, with its cleaned article."""
 
 
 class Cache:
