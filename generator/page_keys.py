@@ -5,7 +5,8 @@ touches, not the whole site.
 What a page shows of another thing is that thing's *card*: an entity's name and aliases, an article's
 title, outlet and date, an event's row in a table (title, date, place). A page's key is its own object in
 full plus the cards of everything it shows, so a new alias, a renamed place or a new related event
-reaches exactly the pages that print it. Listings (indexes, timeline, facets) are always rendered.
+reaches exactly the pages that print it. A year of a listing (events, timeline, sources) is keyed by the
+rows it shows; the indexes of years, the facets and the relations are always rendered.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .model import ENTITY_KINDS, ArticleRecord, Entity, Event
-from .rendering import Site, companions
+from .rendering import Site, companions, year_page
 
 
 def digest(*parts: Any) -> str:
@@ -50,6 +51,12 @@ def page_keys(site: Site) -> dict[str, str]:
         keys.update({entity.page: entity_key(entity, cards) + key_of(entity, site, cards)
                      for entity in getattr(briefing, kind)})
     keys.update({r.page: article_key(r, cards) for r in briefing.articles})
+    for year, events in site.years.items():
+        rows = digest(cards.of("events", [e.id for e in events]))
+        keys[year_page("events", year)] = keys[year_page("timeline", year)] = rows
+    for year, records in site.article_years.items():
+        if year:
+            keys[year_page("articles", year)] = digest(cards.of("articles", [r.id for r in records]))
     return keys
 
 

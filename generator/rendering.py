@@ -140,8 +140,26 @@ class Site:
         found = [(self.get("people", pid), title) for pid, title in self.roles_at.get(org.id, ())]
         return list(dict.fromkeys(found))
 
-    def articles_newest_first(self) -> list[ArticleRecord]:
-        return sorted(self.briefing.articles, key=lambda r: (r.article.published or "", r.id), reverse=True)
+    @cached_property
+    def years(self) -> dict[str, list[Event]]:
+        """Dated events by year, newest first: each year is a listing page of its own, so a new event
+        renders one year again, not ten thousand rows."""
+        out: dict[str, list[Event]] = {}
+        for e in self.newest_first(tuple(e for e in self.briefing.events if e.date)):
+            out.setdefault((e.date or "")[:4], []).append(e)
+        return out
+
+    @cached_property
+    def undated(self) -> list[Event]:
+        return self.newest_first(tuple(e for e in self.briefing.events if not e.date))
+
+    @cached_property
+    def article_years(self) -> dict[str, list[ArticleRecord]]:
+        """Articles by year of publication, newest first; those with no date under ""."""
+        out: dict[str, list[ArticleRecord]] = {}
+        for r in sorted(self.briefing.articles, key=lambda r: (r.article.published or "", r.id), reverse=True):
+            out.setdefault((r.article.published or "")[:4], []).append(r)
+        return out
 
     @cached_property
     def chronologies(self) -> dict[str, list[Event]]:
@@ -205,6 +223,8 @@ def render(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
+        if path in unchanged:
+            return
         root = "../" * path.count("/")
         body = env.get_template(template).render(site=site, root=Markup(root), **context)
         pages[path] = front_matter(meta) + body
@@ -224,10 +244,19 @@ def render(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
     listing = {"search": {"exclude": True}}
     for section, title in SECTIONS.items():
         page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title, **listing}, title=title)
+    for year, events in site.years.items():
+        page(year_page("events", year), "events_year.md.j2", {"title": f"Events of {year}", **listing},
+             year=year, events=events)
+        page(year_page("timeline", year), "timeline_year.md.j2", {"title": f"Timeline of {year}", **listing},
+             year=year, months=by_month(events))
+    for year, records in site.article_years.items():
+        if year:
+            page(year_page("articles", year), "articles_year.md.j2", {"title": f"Sources of {year}", **listing},
+                 year=year, records=records)
     for kind, facet in FACETS.items():
         page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", **listing},
              facet=facet, kind=kind)
-    page("timeline.md", "timeline.md.j2", {"title": "Timeline", **listing}, timeline=timeline(briefing))
+    page("timeline.md", "timeline.md.j2", {"title": "Timeline", **listing})
     points, edges, strongest = relations(briefing)
     page("relations.md", "relations.md.j2", {"title": "Relations", **listing}, points=points, edges=edges,
          strongest=strongest)
@@ -303,14 +332,19 @@ def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
     return [(site.get("people", p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
 
 
-def timeline(briefing: Briefing) -> dict[str, Any]:
-    """Year -> month -> events, newest first; undated events apart."""
-    years: dict[str, dict[str, list[Event]]] = {}
-    for e in sorted((e for e in briefing.events if e.date), key=event_order, reverse=True):
+def year_page(section: str, year: str) -> str:
+    """The listing page of one year of a section, in a folder of its own: no event or article id can take
+    its name."""
+    return f"{section}/years/{year}.md"
+
+
+def by_month(events: list[Event]) -> dict[str, list[Event]]:
+    """One year's events under their months, in the order given; a date of a year alone under "Month unknown"."""
+    months: dict[str, list[Event]] = {}
+    for e in events:
         date = e.date or ""
-        month = human_date(date[:7]) if len(date) >= 7 else "Month unknown"
-        years.setdefault(date[:4], {}).setdefault(month, []).append(e)
-    return {"years": years, "undated": sorted((e for e in briefing.events if not e.date), key=lambda e: e.title)}
+        months.setdefault(human_date(date[:7]) if len(date) >= 7 else "Month unknown", []).append(e)
+    return months
 
 
 def linked_paragraphs(record: ArticleRecord, site: Site) -> list[list[tuple[str, str | None]]]:

@@ -65,17 +65,25 @@ def test_from_home_to_an_event_a_participant_and_another_event_by_clicks(page: P
     expect(page.locator("h1")).to_contain_text("Second meeting of the China-Japan high-level consultation mechanism")
 
 
-def test_the_timeline_lists_events_in_date_order_and_undated_ones_apart(page: Page, seeds_site_url: str) -> None:
-    page.goto(seeds_site_url + "/timeline.html")
-    content = page.locator("article")
-    dated = content.locator("h2 ~ ul li").all_inner_texts()
-    dates = [re.match(r"(\d+ \w+ \d{4})", item).group(1) for item in dated if re.match(r"\d+ \w+ \d{4}", item)]
+def test_the_timeline_leads_to_each_year_in_date_order_and_lists_undated_events_apart(page: Page,
+                                                                                     seeds_site_url: str) -> None:
     from datetime import datetime
 
-    parsed = [datetime.strptime(d, "%d %B %Y") for d in dates]
-    assert parsed == sorted(parsed, reverse=True) and len(parsed) >= 5
+    page.goto(seeds_site_url + "/timeline.html")
+    years = page.locator("article li a").all_inner_texts()
     undated = page.locator("h2#date-unknown + ul li").all_inner_texts()
     assert any("Seventh meeting of the China-Japan ruling parties" in item for item in undated)
+    assert [y for y in years if y.isdigit()] == sorted((y for y in years if y.isdigit()), reverse=True)
+    dates = []
+    for year in [y for y in years if y.isdigit()]:
+        page.goto(seeds_site_url + "/timeline.html")
+        page.locator("article li a", has_text=year).first.click()
+        expect(page.locator("h1")).to_have_text(f"Timeline of {year}")
+        items = page.locator("article h2 ~ ul li").all_inner_texts()
+        found = [datetime.strptime(m.group(1), "%d %B %Y") for i in items if (m := re.match(r"(\d+ \w+ \d{4})", i))]
+        assert found and {d.year for d in found} == {int(year)}
+        dates += found
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 5
 
 
 def internal_links(page: Page, base: str) -> list[str]:

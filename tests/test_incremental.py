@@ -68,6 +68,9 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
         touched |= {f"{kind}/{i}.md" for i in getattr(record, kind)}
     new_people = {p for e in after.events if e.id in record.events for p, _ in e.participants}
     touched |= {e.page for e in after.events if new_people & {p for p, _ in e.participants}}  # related events
+    years = {e.date[:4] for e in after.events if e.id in record.events and e.date}
+    touched |= {f"{section}/years/{y}.md" for section in ("events", "timeline") for y in years}
+    touched.add(f"articles/years/{record.article.published[:4]}.md")
     listings = {"index.md", "timeline.md", "relations.md", "events/index.md", "people/index.md",
                 "organizations/index.md", "mechanisms/index.md", "places/index.md", "articles/index.md"}
     listings |= {f"facets/{k}.md" for k in ("people", "organizations", "mechanisms", "places")}
@@ -78,6 +81,7 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     assert changed - touched - listings == set()
     assert record.page in changed and "people/li-shulei.md" in changed
     untouched = {e.page for e in before.events} - touched
+    untouched |= {f"{section}/years/{y}.md" for section in ("events", "timeline", "articles") for y in ("2023", "2025")}
     assert untouched and not untouched & changed
 
 
