@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import nlp
+from .background import in_background
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache, code_version
 from .cleaning import clean
@@ -22,7 +23,7 @@ from .feeds import feeds
 from .model import Article, Briefing, Extraction
 from .page_keys import page_keys
 from .registry import load_registry
-from .rendering import TEMPLATES, Site, render
+from .rendering import TEMPLATES, Site, render_keyed, render_listings
 from .resolution import PreviousIds, resolve
 from .sources import read_seed, seed_files
 from .writing import write, written
@@ -111,10 +112,11 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
+    listings = in_background(lambda: render_listings(site) | feeds(site) | {EXPORT: to_json(briefing)},
+                             fork=(jobs or os.cpu_count() or 1) > 1)
     keys = {"code": code_version() + templates_version(), "pages": page_keys(site)}
     same = set() if force else unchanged_pages(out, keys)
-    files = render(site, same) | feeds(site)
-    files[EXPORT] = to_json(briefing)
+    files = render_keyed(site, same) | listings()
     files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ": ")) + "\n"
     files[INPUTS] = inputs
     return Report(briefing, write(out, files, force, same), skipped)

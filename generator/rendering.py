@@ -13,7 +13,7 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -218,9 +218,16 @@ def by_session(e: Event) -> tuple[int, str, str]:
 def render(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
     """Every page but the `unchanged` ones (their inputs are those of the text on disk), path relative to
     the output folder -> Markdown text."""
-    briefing = site.briefing
+    return render_keyed(site, unchanged) | render_listings(site)
+
+
+PageMaker = Callable[..., None]
+
+
+def page_maker(site: Site, pages: dict[str, str], unchanged: Collection[str] = ()) -> PageMaker:
+    """A function that renders one page into `pages` (path, template, front matter, template context),
+    unless its path is `unchanged`."""
     env = environment()
-    pages: dict[str, str] = {}
 
     def page(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
         if path in unchanged:
@@ -229,6 +236,18 @@ def render(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
         body = env.get_template(template).render(site=site, root=Markup(root), **context)
         pages[path] = front_matter(meta) + body
 
+    return page
+
+
+# Listings name everything: in search they would come up for every word, above the pages themselves.
+LISTING = {"search": {"exclude": True}}
+
+
+def render_keyed(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
+    """The pages that have a key (see page_keys): events, entities, articles and each year of a listing."""
+    briefing = site.briefing
+    pages: dict[str, str] = {}
+    page = page_maker(site, pages, unchanged)
     for e in (e for e in briefing.events if e.page not in unchanged):
         page(e.page, "event.md.j2", event_meta(e, site), event=e, related=site.related(e),
              neighbours=site.neighbours(e))
@@ -240,25 +259,31 @@ def render(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
     for record in (r for r in briefing.articles if r.page not in unchanged):
         page(record.page, "article.md.j2", {"title": record.article.title},
              record=record, paragraphs=linked_paragraphs(record, site))
-    # Listings name everything: in search they would come up for every word, above the pages themselves.
-    listing = {"search": {"exclude": True}}
-    for section, title in SECTIONS.items():
-        page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title, **listing}, title=title)
     for year, events in site.years.items():
-        page(year_page("events", year), "events_year.md.j2", {"title": f"Events of {year}", **listing},
+        page(year_page("events", year), "events_year.md.j2", {"title": f"Events of {year}", **LISTING},
              year=year, events=events)
-        page(year_page("timeline", year), "timeline_year.md.j2", {"title": f"Timeline of {year}", **listing},
+        page(year_page("timeline", year), "timeline_year.md.j2", {"title": f"Timeline of {year}", **LISTING},
              year=year, months=by_month(events))
     for year, records in site.article_years.items():
         if year:
-            page(year_page("articles", year), "articles_year.md.j2", {"title": f"Sources of {year}", **listing},
+            page(year_page("articles", year), "articles_year.md.j2", {"title": f"Sources of {year}", **LISTING},
                  year=year, records=records)
+    return pages
+
+
+def render_listings(site: Site) -> dict[str, str]:
+    """The pages rendered every time: the home page, the section indexes, facets, timeline and relations."""
+    briefing = site.briefing
+    pages: dict[str, str] = {}
+    page = page_maker(site, pages)
+    for section, title in SECTIONS.items():
+        page(f"{section}/index.md", f"{section}_index.md.j2", {"title": title, **LISTING}, title=title)
     for kind, facet in FACETS.items():
-        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", **listing},
+        page(f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", **LISTING},
              facet=facet, kind=kind)
-    page("timeline.md", "timeline.md.j2", {"title": "Timeline", **listing})
+    page("timeline.md", "timeline.md.j2", {"title": "Timeline", **LISTING})
     points, edges, strongest = relations(briefing)
-    page("relations.md", "relations.md.j2", {"title": "Relations", **listing}, points=points, edges=edges,
+    page("relations.md", "relations.md.j2", {"title": "Relations", **LISTING}, points=points, edges=edges,
          strongest=strongest)
     page("index.md", "home.md.j2", {"title": "Briefing"},
          latest=sorted((e for e in briefing.events if e.date), key=event_order, reverse=True)[:10])

@@ -44,6 +44,13 @@ def test_generating_twice_rewrites_nothing_and_gives_the_same_bytes(seeds_copy: 
     assert snapshot(out) == before
 
 
+def test_one_process_or_several_write_the_same_site(seeds_copy: Path, tmp_path: Path) -> None:
+    generate(seeds_copy, tmp_path / "one", jobs=1)
+    generate(seeds_copy, tmp_path / "two", jobs=2)
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    assert {path: text for path, (_, text) in one.items()} == {path: text for path, (_, text) in two.items()}
+
+
 def test_unchanged_seeds_are_not_extracted_again(seeds_copy: Path, tmp_path: Path, monkeypatch) -> None:
     generate(seeds_copy, tmp_path / "out")
 
