@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,13 @@ def md(value: Any) -> Markup:
         return value
     if isinstance(value, int | float):
         return Markup(value)
-    text = re.sub(r"\s+", " ", str(value))
+    return inert(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def inert(text: str) -> Markup:
+    """md() of a string, remembered: the same names, titles and dates are printed on page after page."""
+    text = re.sub(r"\s+", " ", text)
     text = html.escape(text, quote=False)
     text = MD_SPECIAL.sub(r"\\\1", text)
     # At the start of a line these would open a list, a quote or a heading rule.
@@ -50,6 +56,7 @@ def md(value: Any) -> Markup:
     return Markup(text)
 
 
+@lru_cache(maxsize=1 << 14)
 def human_date(date: str | None) -> str:
     """"2025-02-18" -> "18 February 2025"; "2024-12" -> "December 2024"; None -> "date unknown"."""
     if not date:
@@ -137,8 +144,7 @@ class Site:
 
     def members(self, org: Entity) -> list[tuple[Entity, str]]:
         """People whose stated title names this organization, with that title."""
-        found = [(self.get("people", pid), title) for pid, title in self.roles_at.get(org.id, ())]
-        return list(dict.fromkeys(found))
+        return [(self.get("people", pid), title) for pid, title in dict.fromkeys(self.roles_at.get(org.id, ()))]
 
     @cached_property
     def years(self) -> dict[str, list[Event]]:
