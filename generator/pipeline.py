@@ -30,6 +30,7 @@ from .writing import write, written
 
 REGISTRY = "registry.yml"
 EXPORT = "data/briefing.json"
+IDS = ".briefing-ids.json"
 INPUTS = ".briefing-inputs"
 PAGE_KEYS = ".briefing-pages.json"
 # Below this many new articles, starting worker processes costs more than it saves.
@@ -108,12 +109,12 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     inputs = fingerprint(seeds, articles, skipped)
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
-    briefing = build_briefing(seeds, articles, cache, out / EXPORT, jobs)
+    briefing = build_briefing(seeds, articles, cache, out / IDS, jobs)
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    listings = in_background(lambda: render_listings(site) | feeds(site) | {EXPORT: to_json(briefing)},
-                             fork=(jobs or os.cpu_count() or 1) > 1)
+    listings = in_background(lambda: render_listings(site) | feeds(site) | {
+        EXPORT: to_json(briefing), IDS: PreviousIds.of(briefing).dumps()}, fork=(jobs or os.cpu_count() or 1) > 1)
     keys = {"code": code_version() + templates_version(), "pages": page_keys(site)}
     same = set() if force else unchanged_pages(out, keys)
     files = render_keyed(site, same) | listings()

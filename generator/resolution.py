@@ -148,19 +148,28 @@ class PreviousIds:
     """(article id, event title) -> id."""
 
     @classmethod
-    def load(cls, path: Path | None) -> PreviousIds:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8")) if path else {}
-        except (OSError, ValueError):
-            return cls()
+    def of(cls, briefing: Briefing) -> PreviousIds:
         entities: dict[str, dict[str, str]] = {}
         for kind, keys_of in KEYS.items():
-            for e in data.get(kind, []):
-                for form in (e["name"], *e.get("aliases", [])):
+            for e in getattr(briefing, kind):
+                for form in (e.name, *e.aliases):
                     for key in keys_of(form):
-                        entities.setdefault(kind, {}).setdefault(key, e["id"])
-        events = {(a, e["title"]): e["id"] for e in data.get("events", []) for a in e.get("articles", [])}
-        return cls(entities, events)
+                        entities.setdefault(kind, {}).setdefault(key, e.id)
+        return cls(entities, {(a, e.title): e.id for e in briefing.events for a in e.articles})
+
+    def dumps(self) -> str:
+        """Kept beside the output: reading them back is cheaper than parsing the whole export again."""
+        events = [[article, title, i] for (article, title), i in self.events.items()]
+        return json.dumps({"entities": self.entities, "events": events}, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def load(cls, path: Path | None) -> PreviousIds:
+        """The ids `dumps` wrote; none where there is no such file, or it cannot be read."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+            return cls(data.get("entities", {}), {(a, title): i for a, title, i in data.get("events", [])})
+        except (OSError, ValueError, TypeError, AttributeError):
+            return cls()
 
 
 def resolve(extractions: list[Extraction], registry: Registry | None = None,

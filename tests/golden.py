@@ -14,6 +14,7 @@ def main() -> None:
     (GOLDEN / ".briefing-manifest.json").unlink()
     (GOLDEN / ".briefing-inputs").unlink()
     (GOLDEN / ".briefing-pages.json").unlink()
+    (GOLDEN / ".briefing-ids.json").unlink()
     print(f"golden pages rewritten in {GOLDEN}")
 
 

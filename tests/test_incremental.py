@@ -83,7 +83,7 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     listings |= {f"facets/{k}.md" for k in ("people", "organizations", "mechanisms", "places")}
     listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
                                               "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
-    listings |= {".briefing-inputs", ".briefing-pages.json"}
+    listings |= {".briefing-inputs", ".briefing-pages.json", ".briefing-ids.json"}
     changed = set(report.changed)
     assert changed - touched - listings == set()
     assert record.page in changed and "people/li-shulei.md" in changed

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from generator.cleaning import clean
 from generator.extraction import extract
-from generator.model import Seed
+from generator.model import Briefing, Seed
 from generator.registry import Entry, Registry
-from generator.resolution import resolve
+from generator.resolution import PreviousIds, resolve
 
 
 def briefing(*texts: str, registry: Registry | None = None):
@@ -69,3 +69,14 @@ def test_a_lone_surname_joins_the_one_person_other_articles_call_by_it() -> None
                  " date 2025-01-09 Xi, general secretary of the CPC Central Committee, spoke at the forum on Monday.")
     xi = [p for p in b.people if "Xi" in (p.name, *p.aliases)]
     assert len(xi) == 1 and xi[0].name == "Xi Jinping" and len(xi[0].articles) == 2
+
+
+def test_the_ids_kept_beside_the_output_read_back_as_written(fixture_briefing: Briefing, tmp_path) -> None:
+    ids = PreviousIds.of(fixture_briefing)
+    (tmp_path / "ids.json").write_text(ids.dumps(), encoding="utf-8")
+    assert PreviousIds.load(tmp_path / "ids.json") == ids
+    assert ids.entities["people"]["jinping xi"] == "xi-jinping"
+    assert all(ids.events[(a, e.title)] == e.id for e in fixture_briefing.events for a in e.articles)
+    for damaged in ("{", "[]", '{"events": [1]}'):
+        (tmp_path / "ids.json").write_text(damaged, encoding="utf-8")
+        assert PreviousIds.load(tmp_path / "ids.json") == PreviousIds()
