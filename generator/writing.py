@@ -93,16 +93,18 @@ def manifest(out: Path) -> dict[str, str]:
 
 
 def link_tree(source: Path, target: Path) -> None:
-    """A copy of `source` made of hard links: instant, and every file keeps its bytes and times."""
+    """A copy of `source` made of hard links: instant, and every file keeps its bytes and times. Plain
+    strings, not Paths: at 20,000 files their overhead is most of the time."""
     target.mkdir(parents=True)
     if not source.is_dir():
         return
-    for folder, dirs, names in os.walk(source):
-        rel = Path(folder).relative_to(source)
+    top, into = os.fspath(source), os.fspath(target)
+    for folder, dirs, names in os.walk(top):
+        copy = into + folder[len(top):]
         for d in dirs:
-            (target / rel / d).mkdir()
+            os.mkdir(os.path.join(copy, d))
         for name in names:
-            os.link(Path(folder) / name, target / rel / name)
+            os.link(os.path.join(folder, name), os.path.join(copy, name))
 
 
 def swap(staging: Path, out: Path) -> None:
