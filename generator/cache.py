@@ -11,6 +11,7 @@ is seconds of every generate. The snapshot is pickled: like the code, it is trus
 from __future__ import annotations
 
 import ast
+import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -37,6 +38,9 @@ from .model import (
 
 FOLDER = ".briefing-cache"
 SNAPSHOT = "snapshot.pickle"
+JOURNAL = "snapshot.journal"
+# The journal is folded into the snapshot once it holds this share of its entries.
+JOURNAL_SHARE = 0.25
 # A file written this close before it was looked at may be written again within the same tick of the
 # file system's clock, unseen: the snapshot leaves it out, and the next run reads it again.
 SETTLED_NS = 2_000_000_000
@@ -101,6 +105,8 @@ class Cache:
         self.folder = folder
         self.enabled = enabled
         self.hits = 0
+        self.journaled = 0
+        """Entries in the journal: changes since the snapshot was last written whole."""
         self.known: dict[str, Known] = self.load_snapshot() if enabled else {}
         self.stats: dict[str, os.stat_result] = {}
         """This run's seed files, as they were when looked at."""
@@ -141,33 +147,62 @@ class Cache:
     def snapshot(self) -> Path:
         return self.folder / extraction_version() / SNAPSHOT
 
+    def journal(self) -> Path:
+        return self.folder / extraction_version() / JOURNAL
+
     def load_snapshot(self) -> dict[str, Known]:
+        """The snapshot, with the changes journaled since. A journal cut short (a run killed while it
+        appended) is read up to the cut: what is missing is read from the seeds."""
         # A million objects that live as long as the run: the cycle collector, run again and again while
         # they are made, would take twice as long as making them, and find nothing to free.
         gc.disable()
         try:
             with open(self.snapshot(), "rb") as f:
                 known = pickle.load(f)
+            if not isinstance(known, dict):
+                return {}
+            with contextlib.suppress(Exception), open(self.journal(), "rb") as f:
+                while True:
+                    changed, gone = pickle.load(f)
+                    known.update(changed)
+                    for name in gone:
+                        known.pop(name, None)
+                    self.journaled += len(changed) + len(gone)
+            return known
         except Exception:  # noqa: BLE001 - missing, damaged or of older code: the seeds are read instead
             return {}
         finally:
             gc.freeze()
             gc.enable()
-        return known if isinstance(known, dict) else {}
 
     def save(self, extractions: list[Extraction]) -> None:
-        """Remember this run's seeds, if they are not what the snapshot already holds."""
+        """Remember this run's seeds: what changed since the snapshot is appended to its journal, so one new
+        seed does not rewrite ten thousand; the whole is written again once the journal grows."""
         settled = time.time_ns() - SETTLED_NS
         known = {x.article.file: Known(stat.st_size, stat.st_mtime_ns, x) for x in extractions
                  if (stat := self.stats.get(x.article.file)) and stat.st_mtime_ns < settled}
-        if known.keys() == self.known.keys() and all(known[f] == self.known[f] for f in known):
+        changed = {name: k for name, k in known.items() if not same_seed(self.known.get(name), k)}
+        gone = [name for name in self.known if name not in known]
+        if not changed and not gone:
             return
         path = self.snapshot()
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_file() and self.journaled + len(changed) + len(gone) <= JOURNAL_SHARE * len(known):
+            with open(self.journal(), "ab") as f:
+                pickle.dump((changed, gone), f, protocol=pickle.HIGHEST_PROTOCOL)
+            return
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as f:
             pickle.dump(known, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        # Were this run killed here, the old journal would apply to the new snapshot: harmless, as an entry
+        # is used only while its seed's size and time are the same.
+        self.journal().unlink(missing_ok=True)
+
+
+def same_seed(before: Known | None, now: Known) -> bool:
+    return before is not None and (before.size, before.mtime_ns) == (now.size, now.mtime_ns) \
+        and (before.extraction is now.extraction or before.extraction == now.extraction)
 
 
 def to_json(x: Extraction) -> dict[str, Any]:

@@ -79,6 +79,24 @@ def test_a_damaged_snapshot_means_reading_the_seeds_not_an_error(tmp_path: Path,
     assert len(read_with_snapshot(seeds, tmp_path / "cache", monkeypatch)) == len(list(seeds.glob("*.txt")))
 
 
+def test_changes_since_the_snapshot_are_journaled_and_a_journal_cut_short_costs_only_its_seeds(
+        tmp_path: Path, monkeypatch) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    settle(seeds)
+    read_with_snapshot(seeds, tmp_path / "cache", monkeypatch)
+    cache = Cache(tmp_path / "cache")
+    whole = cache.snapshot().read_bytes()
+    edited = min(seeds.glob("*.txt"))
+    edited.write_text(edited.read_text() + "\nOne more line.\n")
+    os.utime(edited, (time.time() - 30, time.time() - 30))  # settled, and the other seeds untouched
+    assert read_with_snapshot(seeds, tmp_path / "cache", monkeypatch) == [edited.name]
+    assert cache.snapshot().read_bytes() == whole and cache.journal().stat().st_size > 0
+    assert read_with_snapshot(seeds, tmp_path / "cache", monkeypatch) == []
+    cache.journal().write_bytes(cache.journal().read_bytes()[:-10])
+    assert read_with_snapshot(seeds, tmp_path / "cache", monkeypatch) == [edited.name]
+
+
 def test_the_extraction_cache_outlives_changes_to_code_extraction_does_not_run() -> None:
     behind = {path.name for path in modules_behind(EXTRACTION_STAGES)}
     assert {"cleaning.py", "extraction.py", "people.py", "nlp.py", "dates.py"} <= behind
