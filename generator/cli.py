@@ -101,7 +101,9 @@ def serve(seeds: Path, out: Path, port: int) -> None:
     from .watching import watch_seeds
 
     run_generate(seeds, out, False)
-    with watch_seeds(seeds, lambda: run_generate(seeds, out, True)):
+    # Regenerations run on the watcher's thread, in one process: a process forked beside other threads
+    # could inherit a lock one of them holds, and hang.
+    with watch_seeds(seeds, lambda: run_generate(seeds, out, True, jobs=1)):
         mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload")
 
 
