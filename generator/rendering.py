@@ -357,9 +357,8 @@ def entity_meta(entity: Entity) -> dict[str, Any]:
 
 def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
     """The people this person appears with most, at how many events."""
-    count: Counter[str] = Counter()
-    for i in person.events:
-        count.update(p for p, _ in site.get("events", i).participants if p != person.id)
+    count = Counter(p for i in person.events for p, _ in site.by_id[("events", i)].participants)
+    del count[person.id]
     return [(site.get("people", p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
 
 
