@@ -10,7 +10,8 @@ import io
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .model import ENTITY_KINDS
-from .rendering import TEMPLATES, Site, human_date
+from .rendering import TEMPLATES, human_date
+from .site import Site
 
 
 def feeds(site: Site) -> dict[str, str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .model import ENTITY_KINDS, ArticleRecord, Entity, Event
-from .rendering import Site, companions, year_page
+from .site import Site, companions, year_page
 
 
 def digest(*parts: Any) -> str:

@@ -23,8 +23,9 @@ from .feeds import feeds
 from .model import Article, Briefing, Extraction
 from .page_keys import page_keys
 from .registry import load_registry
-from .rendering import TEMPLATES, Site, render_keyed, render_listings
+from .rendering import TEMPLATES, render_keyed, render_listings
 from .resolution import PreviousIds, resolve
+from .site import Site
 from .sources import read_seed, seed_files
 from .writing import write, written
 

@@ -8,14 +8,10 @@ dict dumped by yaml.safe_dump, never templated.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import html
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +20,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .charts import chronology, relations
-from .model import ArticleRecord, Briefing, Entity, Event
+from .model import ArticleRecord, Entity, Event
+from .site import Site, companions, event_order, year_page
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 KINDS = {"people": "Person", "organizations": "Organization", "mechanisms": "Mechanism", "places": "Place"}
@@ -99,126 +96,6 @@ def environment() -> Environment:
     env.filters["abbreviation"] = abbreviation
     env.filters["source_label"] = source_label
     return env
-
-
-@dataclass(frozen=True)
-class Site:
-    """Lookups the templates use to turn ids into names and links."""
-
-    briefing: Briefing
-    by_id: dict[tuple[str, str], Any]
-    roles_at: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    """Organization id -> (person id, title) of every stated title that names it."""
-
-    @classmethod
-    def of(cls, briefing: Briefing) -> Site:
-        return cls(briefing, index(briefing), roles_by_organization(briefing))
-
-    def get(self, kind: str, id_: str) -> Any:
-        return self.by_id[(kind, id_)]
-
-    def events_of(self, ids: tuple[str, ...]) -> list[Event]:
-        """Oldest first, undated last."""
-        return sorted((self.by_id[("events", i)] for i in ids), key=event_order)
-
-    def newest_first(self, events: tuple[Event, ...]) -> list[Event]:
-        dated = sorted((e for e in events if e.date), key=event_order, reverse=True)
-        return dated + sorted((e for e in events if not e.date), key=lambda e: e.title)
-
-    def numbered_first(self, events: list[Event]) -> list[Event]:
-        """Sessions by number, then the editions that have none, by date."""
-        numbered = sorted((e for e in events if e.session), key=lambda e: (e.session or 0, event_order(e)))
-        return numbered + [e for e in events if not e.session]
-
-    def people_of(self, events: list[Event]) -> list[Entity]:
-        ids = dict.fromkeys(p for e in events for p, _ in e.participants)
-        return [self.get("people", p) for p in ids]
-
-    def organizations_of(self, events: list[Event]) -> list[Entity]:
-        ids = dict.fromkeys(o for e in events for o in e.organizations)
-        return [self.get("organizations", o) for o in ids]
-
-    def mechanisms_of(self, events: list[Event]) -> list[Entity]:
-        ids = dict.fromkeys(e.mechanism for e in events if e.mechanism)
-        return [self.get("mechanisms", m) for m in ids]
-
-    def members(self, org: Entity) -> list[tuple[Entity, str]]:
-        """People whose stated title names this organization, with that title."""
-        return [(self.get("people", pid), title) for pid, title in dict.fromkeys(self.roles_at.get(org.id, ()))]
-
-    @cached_property
-    def years(self) -> dict[str, list[Event]]:
-        """Dated events by year, newest first: each year is a listing page of its own, so a new event
-        renders one year again, not ten thousand rows."""
-        out: dict[str, list[Event]] = {}
-        for e in self.newest_first(tuple(e for e in self.briefing.events if e.date)):
-            out.setdefault((e.date or "")[:4], []).append(e)
-        return out
-
-    @cached_property
-    def undated(self) -> list[Event]:
-        return self.newest_first(tuple(e for e in self.briefing.events if not e.date))
-
-    @cached_property
-    def article_years(self) -> dict[str, list[ArticleRecord]]:
-        """Articles by year of publication, newest first; those with no date under ""."""
-        out: dict[str, list[ArticleRecord]] = {}
-        for r in sorted(self.briefing.articles, key=lambda r: (r.article.published or "", r.id), reverse=True):
-            out.setdefault((r.article.published or "")[:4], []).append(r)
-        return out
-
-    @cached_property
-    def chronologies(self) -> dict[str, list[Event]]:
-        """Each person's and each mechanism's events, oldest first."""
-        out: dict[str, list[Event]] = {}
-        for e in sorted(self.briefing.events, key=chronological):
-            for pid, _ in e.participants:
-                out.setdefault(f"people/{pid}", []).append(e)
-            if e.mechanism:
-                out.setdefault(f"mechanisms/{e.mechanism}", []).append(e)
-        return out
-
-    @cached_property
-    def sessions(self) -> dict[str, list[Event]]:
-        """Each mechanism's numbered sessions, by number."""
-        out: dict[str, list[Event]] = {}
-        for e in sorted((e for e in self.briefing.events if e.mechanism and e.session), key=by_session):
-            out.setdefault(e.mechanism or "", []).append(e)
-        return out
-
-    def neighbours(self, e: Event) -> tuple[Event | None, Event | None]:
-        """The previous and next session of the same mechanism."""
-        if not e.mechanism or e.session is None:
-            return None, None
-        sessions = self.sessions[e.mechanism]
-        first = bisect_left(sessions, e.session, key=lambda o: o.session or 0)
-        last = bisect_right(sessions, e.session, key=lambda o: o.session or 0)
-        return (sessions[first - 1] if first else None), (sessions[last] if last < len(sessions) else None)
-
-    def related(self, e: Event) -> list[Event]:
-        """The events just before and just after this one for each of its people and for its mechanism:
-        what each of them did around it. Found by position, so a new event changes the related events
-        of its own neighbours only."""
-        found: dict[str, Event] = {}
-        for key in [f"people/{pid}" for pid, _ in e.participants] + ([f"mechanisms/{e.mechanism}"] * bool(e.mechanism)):
-            events = self.chronologies[key]
-            i = bisect_left(events, chronological(e), key=chronological)
-            found.update((o.id, o) for o in events[max(i - 1, 0):i + 2] if o.id != e.id)
-        shown = {o.id for o in self.neighbours(e) if o}
-        return sorted((o for o in found.values() if o.id not in shown), key=event_order)
-
-
-def event_order(e: Event) -> tuple[str, str]:
-    return (e.date or "9999", e.title)
-
-
-def chronological(e: Event) -> tuple[str, str, str]:
-    """Event order with no ties: where an event stands among others is one place."""
-    return (e.date or "9999", e.title, e.id)
-
-
-def by_session(e: Event) -> tuple[int, str, str]:
-    return (e.session or 0, *event_order(e))
 
 
 def render(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
@@ -296,23 +173,6 @@ def render_listings(site: Site) -> dict[str, str]:
     return pages
 
 
-def roles_by_organization(briefing: Briefing) -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {}
-    for person in briefing.people:
-        for role in person.roles:
-            if role.organization:
-                out.setdefault(role.organization, []).append((person.id, role.title))
-    return out
-
-
-def index(briefing: Briefing) -> dict[tuple[str, str], Any]:
-    out: dict[tuple[str, str], Any] = {("events", e.id): e for e in briefing.events}
-    out.update({("articles", r.id): r for r in briefing.articles})
-    for kind in KINDS:
-        out.update({(kind, e.id): e for e in getattr(briefing, kind)})
-    return out
-
-
 # libyaml's dumper where installed (the same output, ten times faster); the pure-Python one elsewhere.
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -353,19 +213,6 @@ def entity_meta(entity: Entity) -> dict[str, Any]:
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
     return meta
-
-
-def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
-    """The people this person appears with most, at how many events."""
-    count = Counter(p for i in person.events for p, _ in site.by_id[("events", i)].participants)
-    del count[person.id]
-    return [(site.get("people", p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
-
-
-def year_page(section: str, year: str) -> str:
-    """The listing page of one year of a section, in a folder of its own: no event or article id can take
-    its name."""
-    return f"{section}/years/{year}.md"
 
 
 def by_month(events: list[Event]) -> dict[str, list[Event]]:

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from generator.feeds import feeds, fold, ics_text, stamp
 from generator.model import Briefing
-from generator.rendering import Site
+from generator.site import Site
 
 
 def test_the_atom_feed_lists_every_event_newest_first(fixture_briefing: Briefing) -> None:

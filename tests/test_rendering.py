@@ -6,7 +6,8 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.model import Briefing
-from generator.rendering import Site, front_matter, human_date, md, render
+from generator.rendering import front_matter, human_date, md, render
+from generator.site import Site
 
 
 @pytest.mark.parametrize("title", ["COP30: a guide", "true", "2024", "#1", "[draft]", "{{ x }}", "- dash",
