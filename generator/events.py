@@ -27,6 +27,10 @@ PAST = re.compile(r"\b(?:their|previous|last|earlier|ago|former|past|established
 REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
 SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
 DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(?:led|headed)\s+by\b", re.IGNORECASE)
+# "... the consensus reached between President Xi Jinping and Prime Minister Shigeru Ishiba at their meeting
+# in Lima": the people of an earlier agreement, named as its authors, not as this event's participants.
+EARLIER_AGREEMENT = re.compile(r"\b(?:consensus|understandings?|agreements?)\s+(?:reached|agreed(?:\s+upon)?)\s+"
+                               r"(?:by|between)\b[^,;.]*$", re.IGNORECASE)
 PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both)\b[^.]{0,40}\b(?:attend|participat|join|visit|co-chair)", re.IGNORECASE)
 OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|resulted in|reached|reaching|"
                      r"agreed|launched)\b[^.]*\b(?:agreements?|consensus|report|initiative|declaration|statement|"
@@ -243,6 +247,8 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
     placed = {name for c in candidates for name in c.participants}
     for occ in ctx.person_occurrences:
         if occ.name in placed or any(SPOKESPERSON.search(r) for r in roles.get(occ.name, ())):
+            continue
+        if EARLIER_AGREEMENT.search(ctx.sentences[occ.sentence].text[max(0, occ.start - 150):occ.start]):
             continue
         if occ.sentence in by_sentence and by_sentence[occ.sentence] is not main:
             continue

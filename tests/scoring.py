@@ -111,7 +111,12 @@ def event_score(person_of: dict[str, dict], mechanism_of: dict[str, dict], ge: d
 def score(gold: dict[str, Any], data: dict[str, Any], out: Path) -> dict[str, float]:
     by = {kind: {x["id"]: x for x in data[kind]} for kind in ("people", "organizations", "mechanisms", "places", "events")}
     articles = {a["file"]: a for a in data["articles"]}
-    counts = {k: Counts() for k in ("people", "organizations", "mechanisms", "events")}
+    counts = {k: Counts() for k in ("people", "organizations", "mechanisms", "events", "event_people")}
+    # an event several articles report has, as participants, everyone any of them names
+    participants: dict[str, set[str]] = {}
+    for g in gold.values():
+        for ge in g.get("events") or []:
+            participants.setdefault(ge["key"], set()).update(norm(n) for n in ge.get("people") or [])
     shares = {k: Share() for k in ("event_date", "roles", "merged")}
     event_of: dict[tuple[str, str], str] = {}
     leaks = 0
@@ -148,6 +153,10 @@ def score(gold: dict[str, Any], data: dict[str, Any], out: Path) -> dict[str, fl
         tally(counts["events"], golds, preds, pairs)
         for gi, pi in pairs:
             event_of[(file, golds[gi]["key"])] = preds[pi]["id"]
+            want, got = participants[golds[gi]["key"]], {norm(by["people"][p["id"]]["name"]) for p in preds[pi]["people"]}
+            counts["event_people"].tp += len(want & got)
+            counts["event_people"].fp += len(got - want)
+            counts["event_people"].fn += len(want - got)
             if not golds[gi].get("optional"):
                 shares["event_date"].add(date_agrees(golds[gi], preds[pi]["date"]))
         leaks += sum(1 for n in g.get("noise") or [] for page in pages if n in page)

@@ -30,6 +30,14 @@ def test_talks_between_two_ministers_with_the_spokesperson_apart() -> None:
     assert e.statements[0].speaker == "Mao Ning"
 
 
+def test_the_authors_of_an_earlier_agreement_are_not_participants() -> None:
+    events = events_of(" date 2025-03-05 SEOUL -- South Korean Foreign Minister Cho Tae-yul held talks with Japanese "
+                       "Foreign Minister Takeshi Iwaya in Seoul on Tuesday.\n\nThe talks focused on implementing the "
+                       "consensus reached between President Lee Jae-myung and Prime Minister Shigeru Ishiba at their "
+                       "meeting in Tokyo, and on youth exchanges.")
+    assert [p.name for p in events[0].participants] == ["Cho Tae-yul", "Takeshi Iwaya"]
+
+
 def test_no_publication_date_no_guess() -> None:
     events = events_of("Xi meets Japanese delegation\nPresident Xi Jinping met on Thursday in Beijing with "
                        "Toshihiro Nikai, secretary-general of the Liberal Democratic Party.")
