@@ -5,8 +5,8 @@ touches, not the whole site.
 What a page shows of another thing is that thing's *card*: an entity's name and aliases, an article's
 title, outlet and date, an event's row in a table (title, date, place). A page's key is its own object in
 full plus the cards of everything it shows, so a new alias, a renamed place or a new related event
-reaches exactly the pages that print it. A year of a listing (events, timeline, sources) is keyed by the
-rows it shows; the indexes of years, the facets and the relations are always rendered.
+reaches exactly the pages that print it. A year of a listing (events, timeline, sources, or a hub's events
+and articles) is keyed by the rows it shows; the indexes of years, the facets and the relations are always rendered.
 """
 
 from __future__ import annotations
@@ -57,6 +57,10 @@ def page_keys(site: Site) -> dict[str, str]:
     for year, records in site.article_years.items():
         if year:
             keys[year_page("articles", year)] = digest(cards.of("articles", [r.id for r in records]))
+    for entity in site.hubs:
+        for year, (events, records) in site.hub_years(entity).items():
+            keys[year_page(entity.page[:-3], year)] = digest(cards.of(entity.kind, [entity.id]), cards.of(
+                "events", [e.id for e in events]), cards.of("articles", [r.id for r in records]))
     return keys
 
 

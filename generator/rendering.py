@@ -151,6 +151,11 @@ def render_keyed(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
         if year:
             page(year_page("articles", year), "articles_year.md.j2", {"title": f"Sources of {year}", **LISTING},
                  year=year, records=records)
+    for entity in site.hubs:
+        for year, (events, records) in site.hub_years(entity).items():
+            page(year_page(entity.page[:-3], year), "entity_year.md.j2",
+                 {"title": f"{entity.name}: {year}", **LISTING}, entity=entity, year=year, events=events,
+                 records=records)
     return pages
 
 

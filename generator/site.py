@@ -13,6 +13,11 @@ from typing import Any
 
 from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
 
+# An entity named at more events or articles than this lists them on one page per year: a place or an
+# organization at thousands of events would otherwise be one page of megabytes, rendered again whenever
+# any of them changes.
+HUB = 50
+
 
 @dataclass(frozen=True)
 class Site:
@@ -59,6 +64,25 @@ class Site:
         """People whose stated title names this organization, with that title."""
         return [(self.get("people", pid), title) for pid, title in dict.fromkeys(self.roles_at.get(org.id, ()))]
 
+    def is_hub(self, entity: Entity) -> bool:
+        return len(entity.events) > HUB or len(entity.articles) > HUB
+
+    @cached_property
+    def hubs(self) -> list[Entity]:
+        """The people, organizations and places whose events are listed by year (mechanisms list sessions)."""
+        return [x for kind in ("people", "organizations", "places") for x in getattr(self.briefing, kind)
+                if self.is_hub(x)]
+
+    def hub_years(self, entity: Entity) -> dict[str, tuple[list[Event], list[ArticleRecord]]]:
+        """A hub's events and the articles that name it, by year, newest first; "undated" last."""
+        years: dict[str, tuple[list[Event], list[ArticleRecord]]] = {}
+        for e in self.newest_first(tuple(self.by_id[("events", i)] for i in entity.events)):
+            years.setdefault((e.date or "")[:4] or "undated", ([], []))[0].append(e)
+        records = sorted((self.by_id[("articles", i)] for i in entity.articles), key=publication, reverse=True)
+        for r in records:
+            years.setdefault((r.article.published or "")[:4] or "undated", ([], []))[1].append(r)
+        return dict(sorted(years.items(), key=lambda item: (item[0] != "undated", item[0]), reverse=True))
+
     @cached_property
     def years(self) -> dict[str, list[Event]]:
         """Dated events by year, newest first: each year is a listing page of its own, so a new event
@@ -76,7 +100,7 @@ class Site:
     def article_years(self) -> dict[str, list[ArticleRecord]]:
         """Articles by year of publication, newest first; those with no date under ""."""
         out: dict[str, list[ArticleRecord]] = {}
-        for r in sorted(self.briefing.articles, key=lambda r: (r.article.published or "", r.id), reverse=True):
+        for r in sorted(self.briefing.articles, key=publication, reverse=True):
             out.setdefault((r.article.published or "")[:4], []).append(r)
         return out
 
@@ -119,6 +143,10 @@ class Site:
             found.update((o.id, o) for o in events[max(i - 1, 0):i + 2] if o.id != e.id)
         shown = {o.id for o in self.neighbours(e) if o}
         return sorted((o for o in found.values() if o.id not in shown), key=event_order)
+
+
+def publication(r: ArticleRecord) -> tuple[str, str]:
+    return (r.article.published or "", r.id)
 
 
 def event_order(e: Event) -> tuple[str, str]:

@@ -5,7 +5,9 @@ import html
 import pytest
 from mkdocs.utils.meta import get_data
 
+from generator import site as site_module
 from generator.model import Briefing
+from generator.page_keys import page_keys
 from generator.rendering import front_matter, human_date, md, render
 from generator.site import Site
 
@@ -53,3 +55,19 @@ def test_every_entity_page_links_back_to_each_article_and_event(fixture_briefing
                 assert f"../articles/{article}.md" in text
             for event in entity.events:
                 assert f"../events/{event}.md" in text
+
+
+def test_a_hub_lists_its_events_and_articles_on_a_page_per_year(fixture_briefing: Briefing, monkeypatch) -> None:
+    monkeypatch.setattr(site_module, "HUB", 1)
+    site = Site.of(fixture_briefing)
+    pages, keys = render(site), page_keys(site)
+    hub = next(p for p in fixture_briefing.places if len(p.events) > 1)
+    years = site.hub_years(hub)
+    assert len(years) > 1 and "| Date | Event" not in pages[hub.page]
+    for year, (events, records) in years.items():
+        path = f"{hub.page[:-3]}/years/{year}.md"
+        assert f"](../{path})" in pages[hub.page] and path in keys
+        assert all(f"(../../../{e.page})" in pages[path] for e in events)
+        assert all(f"(../../../{r.page})" in pages[path] for r in records)
+    assert sorted(e.id for events, _ in years.values() for e in events) == sorted(hub.events)
+    assert sorted(r.id for _, records in years.values() for r in records) == sorted(hub.articles)
