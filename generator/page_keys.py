@@ -5,8 +5,9 @@ touches, not the whole site.
 What a page shows of another thing is that thing's *card*: an entity's name and aliases, an article's
 title, outlet and date, an event's row in a table (title, date, place). A page's key is its own object in
 full plus the cards of everything it shows, so a new alias, a renamed place or a new related event
-reaches exactly the pages that print it. A year of a listing (events, timeline, sources, or a hub's events
-and articles) is keyed by the rows it shows; the indexes of years, the facets and the relations are always rendered.
+reaches exactly the pages that print it. A year of a listing (events, timeline, sources, or a hub's
+events and articles) is keyed by the rows it shows; the indexes of years, the facets and the relations are
+always rendered.
 """
 
 from __future__ import annotations
