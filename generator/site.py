@@ -16,7 +16,7 @@ from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
 # An entity named at more events or articles than this lists them on one page per year: a place or an
 # organization at thousands of events would otherwise be one page of megabytes, rendered again whenever
 # any of them changes.
-HUB = 50
+HUB = 200
 
 
 @dataclass(frozen=True)
