@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .model import ENTITY_KINDS, ArticleRecord, Entity, Event
-from .site import Site, companions, year_page
+from .site import Site, companions
 
 
 def digest(*parts: Any) -> str:
@@ -52,16 +52,10 @@ def page_keys(site: Site) -> dict[str, str]:
         keys.update({entity.page: entity_key(entity, cards) + key_of(entity, site, cards)
                      for entity in getattr(briefing, kind)})
     keys.update({r.page: article_key(r, cards) for r in briefing.articles})
-    for year, events in site.years.items():
-        rows = digest(cards.of("events", [e.id for e in events]))
-        keys[year_page("events", year)] = keys[year_page("timeline", year)] = rows
-    for year, records in site.article_years.items():
-        if year:
-            keys[year_page("articles", year)] = digest(cards.of("articles", [r.id for r in records]))
-    for entity in site.hubs:
-        for year, (events, records) in site.hub_years(entity).items():
-            keys[year_page(entity.page[:-3], year)] = digest(cards.of(entity.kind, [entity.id]), cards.of(
-                "events", [e.id for e in events]), cards.of("articles", [r.id for r in records]))
+    for y in site.year_pages:
+        shown = cards.of(y.entity.kind, [y.entity.id]) if y.entity else ""
+        keys[y.path] = digest(shown, cards.of("events", [e.id for e in y.events]),
+                              cards.of("articles", [r.id for r in y.records]))
     return keys
 
 

@@ -95,6 +95,8 @@ def environment() -> Environment:
     env.filters["ordinal"] = ordinal_number
     env.filters["abbreviation"] = abbreviation
     env.filters["source_label"] = source_label
+    env.filters["by_month"] = by_month
+    env.globals["year_page"] = year_page
     return env
 
 
@@ -122,6 +124,12 @@ def page_maker(site: Site, pages: dict[str, str], unchanged: Collection[str] = (
     return page
 
 
+# The template and title of each section's year pages, and of a hub's.
+YEAR_PAGES = {"events": ("events_year.md.j2", "Events of {year}"),
+              "timeline": ("timeline_year.md.j2", "Timeline of {year}"),
+              "articles": ("articles_year.md.j2", "Sources of {year}")}
+HUB_YEAR = ("entity_year.md.j2", "{name}: {year}")
+
 # Listings name everything: in search they would come up for every word, above the pages themselves.
 LISTING = {"search": {"exclude": True}}
 
@@ -142,20 +150,10 @@ def render_keyed(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
     for record in (r for r in briefing.articles if r.page not in unchanged):
         page(record.page, "article.md.j2", {"title": record.article.title},
              record=record, paragraphs=linked_paragraphs(record, site))
-    for year, events in site.years.items():
-        page(year_page("events", year), "events_year.md.j2", {"title": f"Events of {year}", **LISTING},
-             year=year, events=events)
-        page(year_page("timeline", year), "timeline_year.md.j2", {"title": f"Timeline of {year}", **LISTING},
-             year=year, months=by_month(events))
-    for year, records in site.article_years.items():
-        if year:
-            page(year_page("articles", year), "articles_year.md.j2", {"title": f"Sources of {year}", **LISTING},
-                 year=year, records=records)
-    for entity in site.hubs:
-        for year, (events, records) in site.hub_years(entity).items():
-            page(year_page(entity.page[:-3], year), "entity_year.md.j2",
-                 {"title": f"{entity.name}: {year}", **LISTING}, entity=entity, year=year, events=events,
-                 records=records)
+    for y in site.year_pages:
+        template, title = HUB_YEAR if y.entity else YEAR_PAGES[y.section]
+        page(y.path, template, {"title": title.format(year=y.year, name=y.entity and y.entity.name), **LISTING},
+             entity=y.entity, year=y.year, events=y.events, records=y.records)
     return pages
 
 

@@ -20,6 +20,23 @@ HUB = 200
 
 
 @dataclass(frozen=True)
+class YearPage:
+    """One year of a listing: the events, timeline or sources of the whole briefing, or a hub's."""
+
+    section: str
+    """"events", "timeline", "articles", or the hub's page without ".md" ("places/beijing")."""
+    year: str
+    events: list[Event]
+    records: list[ArticleRecord]
+    entity: Entity | None = None
+    """The hub, for a hub's year."""
+
+    @property
+    def path(self) -> str:
+        return year_page(self.section, self.year)
+
+
+@dataclass(frozen=True)
 class Site:
     """Lookups the templates use to turn ids into names and links."""
 
@@ -82,6 +99,15 @@ class Site:
         for r in records:
             years.setdefault((r.article.published or "")[:4] or "undated", ([], []))[1].append(r)
         return dict(sorted(years.items(), key=lambda item: (item[0] != "undated", item[0]), reverse=True))
+
+    @cached_property
+    def year_pages(self) -> list[YearPage]:
+        pages = [YearPage(section, year, events, []) for year, events in self.years.items()
+                 for section in ("events", "timeline")]
+        pages += [YearPage("articles", year, [], records) for year, records in self.article_years.items() if year]
+        pages += [YearPage(hub.page[:-3], year, events, records, hub) for hub in self.hubs
+                  for year, (events, records) in self.hub_years(hub).items()]
+        return pages
 
     @cached_property
     def years(self) -> dict[str, list[Event]]:
