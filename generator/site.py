@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
 
@@ -92,13 +92,11 @@ class Site:
 
     def hub_years(self, entity: Entity) -> dict[str, tuple[list[Event], list[ArticleRecord]]]:
         """A hub's events and the articles that name it, by year, newest first; "undated" last."""
-        years: dict[str, tuple[list[Event], list[ArticleRecord]]] = {}
-        for e in self.newest_first(tuple(self.by_id[("events", i)] for i in entity.events)):
-            years.setdefault((e.date or "")[:4] or "undated", ([], []))[0].append(e)
-        records = sorted((self.by_id[("articles", i)] for i in entity.articles), key=publication, reverse=True)
-        for r in records:
-            years.setdefault((r.article.published or "")[:4] or "undated", ([], []))[1].append(r)
-        return dict(sorted(years.items(), key=lambda item: (item[0] != "undated", item[0]), reverse=True))
+        events = by_year(self.newest_first(tuple(self.by_id[("events", i)] for i in entity.events)), "undated")
+        records = by_year(sorted((self.by_id[("articles", i)] for i in entity.articles), key=publication,
+                                 reverse=True), "undated")
+        years = sorted(events.keys() | records.keys(), key=lambda year: (year != "undated", year), reverse=True)
+        return {year: (events.get(year, []), records.get(year, [])) for year in years}
 
     @cached_property
     def year_pages(self) -> list[YearPage]:
@@ -113,10 +111,7 @@ class Site:
     def years(self) -> dict[str, list[Event]]:
         """Dated events by year, newest first: each year is a listing page of its own, so a new event
         renders one year again, not ten thousand rows."""
-        out: dict[str, list[Event]] = {}
-        for e in self.newest_first(tuple(e for e in self.briefing.events if e.date)):
-            out.setdefault((e.date or "")[:4], []).append(e)
-        return out
+        return by_year(self.newest_first(tuple(e for e in self.briefing.events if e.date)))
 
     @cached_property
     def undated(self) -> list[Event]:
@@ -125,10 +120,7 @@ class Site:
     @cached_property
     def article_years(self) -> dict[str, list[ArticleRecord]]:
         """Articles by year of publication, newest first; those with no date under ""."""
-        out: dict[str, list[ArticleRecord]] = {}
-        for r in sorted(self.briefing.articles, key=publication, reverse=True):
-            out.setdefault((r.article.published or "")[:4], []).append(r)
-        return out
+        return by_year(sorted(self.briefing.articles, key=publication, reverse=True))
 
     @cached_property
     def chronologies(self) -> dict[str, list[Event]]:
@@ -169,6 +161,18 @@ class Site:
             found.update((o.id, o) for o in events[max(i - 1, 0):i + 2] if o.id != e.id)
         shown = {o.id for o in self.neighbours(e) if o}
         return sorted((o for o in found.values() if o.id not in shown), key=event_order)
+
+
+T = TypeVar("T", Event, ArticleRecord)
+
+
+def by_year(items: list[T], undated: str = "") -> dict[str, list[T]]:
+    """Events by the year of their date, articles by the year they were published, in the order given."""
+    out: dict[str, list[T]] = {}
+    for x in items:
+        date = x.date if isinstance(x, Event) else x.article.published
+        out.setdefault((date or "")[:4] or undated, []).append(x)
+    return out
 
 
 def publication(r: ArticleRecord) -> tuple[str, str]:
