@@ -8,61 +8,109 @@ full plus the cards of everything it shows, so a new alias, a renamed place or a
 reaches exactly the pages that print it. A year of a listing (events, timeline, sources, or a hub's
 events and articles) is keyed by the rows it shows; the indexes of years, the facets and the relations are
 always rendered.
+
+Given the briefing the last keys were computed from, only the keys of pages that can have changed are
+computed again (`affected`): at ten thousand articles, computing all of them is most of a one-article
+rebuild. Which pages those are follows from what each key reads, kind by kind; a test holds it to the
+keys computed whole.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from .model import ENTITY_KINDS, ArticleRecord, Entity, Event
-from .site import Site, companions
+from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
+from .site import Site, chronological, companions, index, roles_by_organization
 
 
 def digest(*parts: Any) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=12).hexdigest()
 
 
+@dataclass(frozen=True)
+class PageKeys:
+    pages: dict[str, str]
+    """Page path -> key."""
+    shown: dict[str, list[str]] = field(default_factory=dict)
+    """Event id -> the other events its page shows (sessions before and after, related events): which
+    pages a changed or removed event reaches next time."""
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What the last generate's keys were computed from."""
+
+    briefing: Briefing
+    keys: PageKeys
+
+
 class Cards:
-    """The card of every entity and article, and the row of every event, of a briefing."""
+    """The card of an entity or article, and the row of an event, each digested once when first needed."""
 
     def __init__(self, site: Site) -> None:
-        briefing = site.briefing
+        self.site = site
         self.cards: dict[tuple[str, str], str] = {}
-        for kind in ENTITY_KINDS:
-            for entity in getattr(briefing, kind):
-                self.cards[(kind, entity.id)] = digest(entity.name, entity.aliases, entity.page)
-        for record in briefing.articles:
-            a = record.article
-            self.cards[("articles", record.id)] = digest(a.title, a.published, a.source, a.dateline, record.page)
-        for e in briefing.events:
-            self.cards[("events", e.id)] = digest(e.title, e.date, e.page, e.place and site.get("places", e.place).name)
+
+    def card(self, kind: str, id_: str) -> str:
+        found = self.cards.get((kind, id_))
+        if found is None:
+            found = self.cards[(kind, id_)] = digest(*card_of(kind, self.site.by_id[(kind, id_)], self.site.by_id))
+        return found
 
     def of(self, kind: str, ids: Iterable[str]) -> str:
-        return "".join(self.cards[(kind, i)] for i in sorted(set(ids)))
+        return "".join(self.card(kind, i) for i in sorted(set(ids)))
 
 
-def page_keys(site: Site) -> dict[str, str]:
-    """Page path -> key, for every page of an event, entity or article."""
-    briefing = site.briefing
+def card_of(kind: str, x: Any, by_id: dict[tuple[str, str], Any]) -> tuple:
+    if kind == "events":
+        return (x.title, x.date, x.page, x.place and by_id[("places", x.place)].name)
+    if kind == "articles":
+        a = x.article
+        return (a.title, a.published, a.source, a.dateline, x.page)
+    return (x.name, x.aliases, x.page)
+
+
+def page_keys(site: Site, previous: Previous | None = None) -> PageKeys:
+    """Page path -> key, for every page of an event, entity or article, and the events each event page
+    shows. With the previous keys, a key is computed again only where the page can have changed."""
     cards = Cards(site)
-    keys = {e.page: event_key(e, site, cards) for e in briefing.events}
-    for kind, key_of in ENTITY_KEYS.items():
-        keys.update({entity.page: entity_key(entity, cards) + key_of(entity, site, cards)
-                     for entity in getattr(briefing, kind)})
-    keys.update({r.page: article_key(r, cards) for r in briefing.articles})
+    todo = affected(site, previous) if previous else None
+    keys: dict[str, str] = {}
+    shown: dict[str, list[str]] = {}
+    for kind, obj in keyed(site.briefing):
+        if todo is not None and obj.page not in todo and obj.page in previous.keys.pages:  # type: ignore[union-attr]
+            keys[obj.page] = previous.keys.pages[obj.page]  # type: ignore[union-attr]
+            if kind == "events":
+                shown[obj.id] = previous.keys.shown[obj.id]  # type: ignore[union-attr]
+        elif kind == "events":
+            shown[obj.id] = [o.id for o in (*site.neighbours(obj), *site.related(obj)) if o]
+            keys[obj.page] = event_key(obj, shown[obj.id], cards)
+        elif kind == "articles":
+            keys[obj.page] = article_key(obj, cards)
+        else:
+            keys[obj.page] = entity_key(obj, cards) + ENTITY_KEYS[kind](obj, site, cards)
     for y in site.year_pages:
-        shown = cards.of(y.entity.kind, [y.entity.id]) if y.entity else ""
-        keys[y.path] = digest(shown, cards.of("events", [e.id for e in y.events]),
+        own = cards.of(y.entity.kind, [y.entity.id]) if y.entity else ""
+        keys[y.path] = digest(own, cards.of("events", [e.id for e in y.events]),
                               cards.of("articles", [r.id for r in y.records]))
-    return keys
+    return PageKeys(keys, shown)
 
 
-def event_key(e: Event, site: Site, cards: Cards) -> str:
+def keyed(briefing: Briefing) -> Iterator[tuple[str, Any]]:
+    """(kind, object) of every page that has a key, but the years of listings."""
+    yield from (("events", e) for e in briefing.events)
+    for kind in ENTITY_KINDS:
+        yield from ((kind, x) for x in getattr(briefing, kind))
+    yield from (("articles", r) for r in briefing.articles)
+
+
+def event_key(e: Event, shown: list[str], cards: Cards) -> str:
     """An event page shows its participants, organizations, place, mechanism, sources and statements, the
     previous and next sessions and the related events."""
-    shown = [o.id for o in (*site.neighbours(e), *site.related(e)) if o]
     return digest(e, cards.of("people", [p for p, _ in e.participants] + [s.person for s in e.statements]),
                   cards.of("organizations", e.organizations), cards.of("places", [e.place] if e.place else []),
                   cards.of("mechanisms", [e.mechanism] if e.mechanism else []),
@@ -110,3 +158,116 @@ def article_key(record: ArticleRecord, cards: Cards) -> str:
     """A source page links every name it mentions (by all its forms) and lists its events."""
     return digest(record, cards.of("events", record.events),
                   *(cards.of(kind, getattr(record, kind)) for kind in ENTITY_KINDS))
+
+
+# --- which pages a change can reach -------------------------------------------------------------
+
+
+Key = tuple[str, str]
+"""(kind, id) of an event, entity or article."""
+
+
+def affected(site: Site, previous: Previous) -> set[str]:
+    """The pages whose key may differ from the previous one, read off what each kind of key reads:
+    - a changed object's own page;
+    - a changed event: the pages of its people, organizations, place and mechanism (their rows,
+      companions, sessions and members read the whole event), and the events around it (below);
+    - a changed person: the organizations their titles name (members);
+    - a changed card: every page that prints it, up to the people met at events and the sessions of
+      mechanisms, which are two links away."""
+    old, new = index(previous.briefing), site.by_id
+    changed, cards = differences(old, new)
+    pages: set[str] = set()
+    for key in changed:
+        for lookup in (old, new):
+            x = lookup.get(key)
+            if x is not None:
+                pages.add(x.page)
+                pages |= {page(k) for k in (named(x) if key[0] == "events" else role_organizations(x, key[0]))}
+    members = Members(previous.briefing, site)
+    for key in cards:
+        for lookup in (old, new):
+            x = lookup.get(key)
+            if x is not None:
+                near = links(key[0], x) | members.of(key)
+                pages |= {page(k) for k in near}
+                pages |= {page(k) for e in near if e[0] == "events" and e in lookup for k in named(lookup[e])}
+    pages |= around(site, previous, {k[1] for k in changed | cards if k[0] == "events"})
+    return pages
+
+
+def differences(old: dict[Key, Any], new: dict[Key, Any]) -> tuple[set[Key], set[Key]]:
+    """Objects added, removed or changed; and those of them whose card changed (an event's row names
+    its place: a renamed place changes the rows of its events)."""
+    changed = {k for k in old.keys() | new.keys() if (o := old.get(k)) is not (n := new.get(k)) and o != n}
+    cards = {k for k in changed if k not in old or k not in new or card_of(k[0], old[k], old) != card_of(k[0], new[k], new)}
+    for k in [k for k in cards if k[0] == "places"]:
+        for lookup in (old, new):
+            if k in lookup:
+                cards |= {("events", e) for e in lookup[k].events}
+    return changed, cards
+
+
+def page(key: Key) -> str:
+    return f"{key[0]}/{key[1]}.md"
+
+
+def named(e: Event) -> set[Key]:
+    """What an event's page and row name: its people, organizations, place and mechanism."""
+    out = {("people", p) for p, _ in e.participants} | {("people", s.person) for s in e.statements}
+    out |= {("organizations", o) for o in e.organizations}
+    out |= {("places", e.place)} if e.place else set()
+    return out | ({("mechanisms", e.mechanism)} if e.mechanism else set())
+
+
+def role_organizations(x: Any, kind: str) -> set[Key]:
+    return {("organizations", r.organization) for r in x.roles if r.organization} if kind == "people" else set()
+
+
+def links(kind: str, x: Any) -> set[Key]:
+    """Everything an event, article or entity links to, and so prints the card of."""
+    if kind == "events":
+        return named(x) | {("articles", a) for a in x.articles}
+    out: set[Key] = {("events", e) for e in x.events}
+    if kind == "articles":
+        return out | {(k, i) for k in ENTITY_KINDS for i in getattr(x, k)}
+    out |= {("articles", a) for a in x.articles} | role_organizations(x, kind)
+    return out | {("events", r.event) for r in x.roles if r.event} | {("articles", r.article) for r in x.roles}
+
+
+class Members:
+    """The people whose titles name an organization, before and now: its page prints their cards, and
+    theirs print its."""
+
+    def __init__(self, before: Briefing, site: Site) -> None:
+        self.before, self.site = before, site
+        self.old: dict[str, list[tuple[str, str]]] | None = None
+
+    def of(self, key: Key) -> set[Key]:
+        if key[0] != "organizations":
+            return set()
+        if self.old is None:
+            self.old = roles_by_organization(self.before)
+        return {("people", p) for roles in (self.old, self.site.roles_at) for p, _ in roles.get(key[1], ())}
+
+
+def around(site: Site, previous: Previous, events: set[str]) -> set[str]:
+    """Event pages whose sessions before and after or related events can show one of these events: those
+    that showed it last time, those next to it now in the chronology of each of its people and of its
+    mechanism, and those of the sessions numbered next to it."""
+    pages = {f"events/{e}.md" for e, shown in previous.keys.shown.items() if events.intersection(shown)}
+    for i in events:
+        e = site.by_id.get(("events", i))
+        if e is None:
+            continue
+        for key in [f"people/{p}" for p, _ in e.participants] + ([f"mechanisms/{e.mechanism}"] * bool(e.mechanism)):
+            line = site.chronologies[key]
+            at = bisect_left(line, chronological(e), key=chronological)
+            pages |= {o.page for o in line[max(at - 2, 0):at + 3]}
+        if e.mechanism and e.session is not None:
+            sessions = site.sessions[e.mechanism]
+            numbers = sorted({o.session for o in sessions if o.session is not None})
+            at = numbers.index(e.session)
+            near = set(numbers[max(at - 1, 0):at + 2])
+            pages |= {o.page for o in sessions if o.session in near}
+    return pages

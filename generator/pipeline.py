@@ -8,6 +8,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from .export import to_json
 from .extraction import extract
 from .feeds import feeds
 from .model import Article, Briefing, Extraction
-from .page_keys import page_keys
+from .page_keys import PageKeys, Previous, page_keys
 from .registry import load_registry
 from .rendering import TEMPLATES, render_keyed, render_listings
 from .resolution import PreviousIds, resolve
@@ -34,6 +35,7 @@ EXPORT = "data/briefing.json"
 IDS = ".briefing-ids.json"
 INPUTS = ".briefing-inputs"
 PAGE_KEYS = ".briefing-pages.json"
+BRIEFING = ".briefing.pickle"
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
 
@@ -114,26 +116,48 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    listings = in_background(lambda: render_listings(site) | feeds(site) | {
-        EXPORT: to_json(briefing), IDS: PreviousIds.of(briefing).dumps()}, fork=(jobs or os.cpu_count() or 1) > 1)
-    keys = {"code": code_version() + templates_version(), "pages": page_keys(site)}
-    same = set() if force else unchanged_pages(out, keys)
-    files = render_keyed(site, same) | listings()
-    files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ": ")) + "\n"
+    listings = in_background(lambda: whole_site_files(site), fork=(jobs or os.cpu_count() or 1) > 1)
+    code = code_version() + templates_version()
+    previous = None if force else previous_keys(out, code)
+    keys = page_keys(site, previous)
+    same = unchanged_pages(out, keys, previous)
+    files: dict[str, str | bytes] = {**render_keyed(site, same), **listings()}
+    files[PAGE_KEYS] = json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
+                                  separators=(",\n", ": ")) + "\n"
     files[INPUTS] = inputs
     return Report(briefing, write(out, files, force, same), skipped)
 
 
-def unchanged_pages(out: Path, keys: dict) -> set[str]:
-    """Pages on disk as the last generate wrote them, from the same inputs: no need to render them again."""
+def whole_site_files(site: Site) -> dict[str, str | bytes]:
+    """The files made from the whole briefing every time: listings, feeds, the export, the ids and the
+    briefing itself, which the next generate compares its own with."""
+    briefing = site.briefing
+    return {**render_listings(site), **feeds(site), EXPORT: to_json(briefing), IDS: PreviousIds.of(briefing).dumps(),
+            BRIEFING: pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+def previous_keys(out: Path, code: str) -> Previous | None:
+    """The last generate's page keys and the briefing they were computed from, if made by the same code
+    and templates; None where they are missing, damaged or of other code."""
     try:
-        before = json.loads((out / PAGE_KEYS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        keys = json.loads((out / PAGE_KEYS).read_text(encoding="utf-8"))
+        if keys.get("code") != code:
+            return None
+        with open(out / BRIEFING, "rb") as f:
+            briefing = pickle.load(f)
+        previous = Previous(briefing, PageKeys(keys["pages"], keys["shown"]))
+    except Exception:  # noqa: BLE001 - missing, damaged or of older code: every key is computed again
+        return None
+    whole = isinstance(briefing, Briefing) and {e.id for e in briefing.events} == previous.keys.shown.keys()
+    return previous if whole else None
+
+
+def unchanged_pages(out: Path, keys: PageKeys, previous: Previous | None) -> set[str]:
+    """Pages on disk as the last generate wrote them, from the same inputs: no need to render them again."""
+    if previous is None:
         return set()
-    if not isinstance(before, dict) or before.get("code") != keys["code"]:
-        return set()
-    old = before.get("pages", {})
-    return {path for path in written(out) if path in keys["pages"] and old.get(path) == keys["pages"][path]}
+    old = previous.keys.pages
+    return {path for path in written(out) if path in keys.pages and old.get(path) == keys.pages[path]}
 
 
 def templates_version() -> str:

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputError
@@ -32,11 +32,15 @@ def check_path(path: str) -> None:
         raise OutputError(f"refusing to write '{path}': generated paths must stay inside the output folder")
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def encoded(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
-def write(out: Path, files: dict[str, str], force: bool = False, kept: Collection[str] = ()) -> list[str]:
+def digest(text: str | bytes) -> str:
+    return hashlib.sha256(encoded(text)).hexdigest()
+
+
+def write(out: Path, files: Mapping[str, str | bytes], force: bool = False, kept: Collection[str] = ()) -> list[str]:
     """Make `out` hold `files` (relative path -> text) and the `kept` files it already holds, as they are;
     returns the paths written or removed."""
     for path in files:
@@ -59,7 +63,7 @@ def write(out: Path, files: dict[str, str], force: bool = False, kept: Collectio
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)  # a hard link to the live file: never write through it
-            target.write_bytes(files[path].encode("utf-8"))
+            target.write_bytes(encoded(files[path]))
         (staging / MANIFEST).unlink(missing_ok=True)
         (staging / MANIFEST).write_text(json.dumps(wanted, sort_keys=True, separators=(",\n", ": ")) + "\n", encoding="utf-8")
         swap(staging, out)

@@ -66,7 +66,7 @@ def test_a_hub_lists_its_events_and_articles_on_a_page_per_year(fixture_briefing
     assert len(years) > 1 and "| Date | Event" not in pages[hub.page]
     for year, (events, records) in years.items():
         path = f"{hub.page[:-3]}/years/{year}.md"
-        assert f"](../{path})" in pages[hub.page] and path in keys
+        assert f"](../{path})" in pages[hub.page] and path in keys.pages
         assert all(f"(../../../{e.page})" in pages[path] for e in events)
         assert all(f"(../../../{r.page})" in pages[path] for r in records)
     assert sorted(e.id for events, _ in years.values() for e in events) == sorted(hub.events)
