@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .pipeline import add_seeds, build_briefing, generate, read_articles
+from .pipeline import add_seeds, generate, read_articles, resolve_seeds
 from .review import review_queue
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
@@ -125,7 +125,7 @@ def check(seeds: Path, review: bool) -> None:
     if errors:
         sys.exit(1)
     if review:
-        items = review_queue(build_briefing(seeds))
+        items = review_queue(resolve_seeds(seeds).briefing)
         click.echo(f"review queue: {len(items)} item(s)")
         for item in items:
             click.echo(f"  {item}")

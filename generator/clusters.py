@@ -17,6 +17,9 @@ from .slugs import fold
 class Cluster:
     """One entity while mentions are gathered into it."""
 
+    serial: int
+    """Its place in the order clusters were first made: which one a merge keeps, and what it is known by
+    from one generate to the next."""
     names: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
@@ -41,15 +44,21 @@ class Index:
         """Which aliases identify something only within their own article ("Wang" said...)."""
         self.by_key: dict[str, Cluster] = {}
         self.clusters: dict[int, Cluster] = {}
-        """id(cluster) -> cluster, in the order they were first seen."""
+        """Serial -> cluster, in the order they were first seen."""
         self.splits: dict[tuple[str, str], str] = {}
         """(name, article id) -> the key of the registry's split entry that takes that name there."""
+        self.made = 0
+        """Clusters made so far: the serial of the next."""
+        self.joined_from = self.made
+        """Serials below this are of clusters an earlier generate made; `joined` says if two of them merged."""
+        self.joined = False
 
     def add(self, name: str, aliases: tuple[str, ...], article: str = "", keys: set[str] | None = None) -> Cluster:
         keys = keys or {k for form in (name, *aliases) for k in self.keys_in(form, article, form == name)}
-        found = list({id(c): c for k in keys if (c := self.by_key.get(k))}.values())
-        cluster = found[0] if found else self.new_cluster()
-        for other in found[1:]:
+        found = sorted({c.serial: c for k in keys if (c := self.by_key.get(k))}.items())
+        cluster = found[0][1] if found else self.new_cluster()
+        for _, other in found[1:]:
+            self.joined |= other.serial < self.joined_from
             self.absorb(cluster, other)
         cluster.names[name] += 1
         cluster.aliases |= set(aliases)
@@ -59,9 +68,15 @@ class Index:
         return cluster
 
     def new_cluster(self) -> Cluster:
-        cluster = Cluster()
-        self.clusters[id(cluster)] = cluster
+        cluster = Cluster(self.made)
+        self.made += 1
+        self.clusters[cluster.serial] = cluster
         return cluster
+
+    def continued(self) -> Index:
+        """This index, to be extended by the articles of a later generate."""
+        self.joined_from, self.joined = self.made, False
+        return self
 
     def absorb(self, cluster: Cluster, other: Cluster) -> None:
         """Two clusters found to be one thing: `other` joins `cluster`, and its keys lead there."""
@@ -70,7 +85,7 @@ class Index:
         cluster.keys |= other.keys
         cluster.established = cluster.established or other.established
         cluster.fixed = cluster.fixed or other.fixed
-        del self.clusters[id(other)]
+        del self.clusters[other.serial]
         for k in other.keys:
             self.by_key[k] = cluster
 
@@ -86,21 +101,25 @@ class Index:
         keys = [*self.keys_in(name, article), *self.keys_of(name)]
         return next(self.by_key[k] for k in keys if k in self.by_key)
 
-    def attach_short_names(self) -> None:
+    def attach_short_names(self) -> dict[int, int]:
         """A cluster known only by one word ("Xi", in an article that never gives the full name) joins
-        the one cluster whose articles call it by that word; where several do ("Wang"), it stays apart."""
+        the one cluster whose articles call it by that word; where several do ("Wang"), it stays apart.
+        Returns which joined which (serials)."""
         owners: dict[str, set[int]] = {}
         for cluster in self.clusters.values():
             if any(not self.local(n) for n in cluster.names):
                 for form in cluster.aliases:
                     if self.local(form):
-                        owners.setdefault(fold(form), set()).add(id(cluster))
+                        owners.setdefault(fold(form), set()).add(cluster.serial)
+        attached: dict[int, int] = {}
         for cluster in list(self.clusters.values()):
             if cluster.fixed or not all(self.local(n) for n in cluster.names):
                 continue
             found = {i for n in cluster.names for i in owners.get(fold(n), ())}
             if len(found) == 1:
-                self.absorb(self.clusters[found.pop()], cluster)
+                attached[cluster.serial] = found.pop()
+                self.absorb(self.clusters[attached[cluster.serial]], cluster)
+        return attached
 
 
 @cache

@@ -25,7 +25,7 @@ from .model import Article, Briefing, Extraction
 from .page_keys import PageKeys, Previous, page_keys
 from .registry import load_registry
 from .rendering import TEMPLATES, render_keyed, render_listings
-from .resolution import PreviousIds, resolve
+from .resolution import PreviousIds, Resolution, resolution
 from .site import Site
 from .sources import read_seed, seed_files
 from .writing import write, written
@@ -35,7 +35,7 @@ EXPORT = "data/briefing.json"
 IDS = ".briefing-ids.json"
 INPUTS = ".briefing-inputs"
 PAGE_KEYS = ".briefing-pages.json"
-BRIEFING = ".briefing.pickle"
+RESOLUTION = ".briefing-resolution.pickle"
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
 
@@ -94,15 +94,15 @@ def extract_all(articles: list[Article], cache: Cache, jobs: int | None = None) 
     return [cached[a.file] for a in articles]  # type: ignore[misc]
 
 
-def build_briefing(seeds: Path, articles: list[Article] | None = None, cache: Cache | None = None,
-                   previous: Path | None = None, jobs: int | None = None) -> Briefing:
+def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cache | None = None,
+                   previous: Path | None = None, jobs: int | None = None, before: Resolution | None = None) -> Resolution:
     cache = cache or Cache(seeds.parent / CACHE_FOLDER)
     if articles is None:
         articles, _ = read_articles(seeds, cache=cache)
     extractions = extract_all(articles, cache, jobs)
     cache.save(extractions)
-    # 3. resolve them all together, keeping the ids the previous output gave
-    return resolve(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous))
+    # 3. resolve them all together (continuing the last run's resolution), keeping the ids it gave
+    return resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous), before)
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
@@ -112,13 +112,15 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     inputs = fingerprint(seeds, articles, skipped)
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
-    briefing = build_briefing(seeds, articles, cache, out / IDS, jobs)
+    before = None if force else kept_resolution(out)
+    resolved = resolve_seeds(seeds, articles, cache, out / IDS, jobs, before)
+    briefing = resolved.briefing
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    listings = in_background(lambda: whole_site_files(site), fork=(jobs or os.cpu_count() or 1) > 1)
+    listings = in_background(lambda: whole_site_files(site, resolved), fork=(jobs or os.cpu_count() or 1) > 1)
     code = code_version() + templates_version()
-    previous = None if force else previous_keys(out, code)
+    previous = previous_keys(out, code, before.briefing) if before else None
     keys = page_keys(site, previous)
     same = unchanged_pages(out, keys, previous)
     files: dict[str, str | bytes] = {**render_keyed(site, same), **listings()}
@@ -128,28 +130,39 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     return Report(briefing, write(out, files, force, same), skipped)
 
 
-def whole_site_files(site: Site) -> dict[str, str | bytes]:
-    """The files made from the whole briefing every time: listings, feeds, the export, the ids and the
-    briefing itself, which the next generate compares its own with."""
+def whole_site_files(site: Site, resolved: Resolution) -> dict[str, str | bytes]:
+    """The files made from the whole briefing every time: listings, feeds, the export, the ids, and the
+    resolution, which the next generate continues and compares its briefing with."""
     briefing = site.briefing
     return {**render_listings(site), **feeds(site), EXPORT: to_json(briefing), IDS: PreviousIds.of(briefing).dumps(),
-            BRIEFING: pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)}
+            RESOLUTION: pickle.dumps((code_version(), resolved), protocol=pickle.HIGHEST_PROTOCOL)}
 
 
-def previous_keys(out: Path, code: str) -> Previous | None:
-    """The last generate's page keys and the briefing they were computed from, if made by the same code
+def kept_resolution(out: Path) -> Resolution | None:
+    """The last generate's resolution, if the same code made it; like the snapshot, trusted as the user's
+    own (it is pickled)."""
+    gc.disable()  # as for the snapshot: a million objects that live as long as the run
+    try:
+        with open(out / RESOLUTION, "rb") as f:
+            code, resolved = pickle.load(f)
+        return resolved if code == code_version() and isinstance(resolved, Resolution) else None
+    except Exception:  # noqa: BLE001 - missing, damaged or of older code: resolved from nothing
+        return None
+    finally:
+        gc.enable()
+
+
+def previous_keys(out: Path, code: str, briefing: Briefing) -> Previous | None:
+    """The last generate's page keys, with the briefing they were computed from, if made by the same code
     and templates; None where they are missing, damaged or of other code."""
     try:
         keys = json.loads((out / PAGE_KEYS).read_text(encoding="utf-8"))
+        previous = Previous(briefing, PageKeys(keys["pages"], keys["shown"]))
         if keys.get("code") != code:
             return None
-        with open(out / BRIEFING, "rb") as f:
-            briefing = pickle.load(f)
-        previous = Previous(briefing, PageKeys(keys["pages"], keys["shown"]))
-    except Exception:  # noqa: BLE001 - missing, damaged or of older code: every key is computed again
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    whole = isinstance(briefing, Briefing) and {e.id for e in briefing.events} == previous.keys.shown.keys()
-    return previous if whole else None
+    return previous if {e.id for e in briefing.events} == previous.keys.shown.keys() else None
 
 
 def unchanged_pages(out: Path, keys: PageKeys, previous: Previous | None) -> set[str]:

@@ -4,13 +4,15 @@ of one occasion merged into one event with every source listed."""
 from __future__ import annotations
 
 import json
+import pickle
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .clusters import KEYS, LOCAL, Index, never
-from .model import ArticleRecord, Briefing, Entity, Event, EventMention, Extraction, ResolvedStatement, Role
+from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Extraction, Role
+from .occasions import Occasion, Occasions, build_event, unique
 from .registry import Registry
 from .slugs import slugify
 
@@ -50,31 +52,129 @@ class PreviousIds:
             return cls()
 
 
+@dataclass
+class Resolution:
+    """A resolved briefing with what it was resolved from, kept for the next generate: when that one's
+    articles are these and more after them, only the new ones are resolved, unless they change what the
+    old ones' names stand for (they join two entities, or give a short name a second owner)."""
+
+    briefing: Briefing
+    registry: Registry
+    files: list[tuple[str, str]]
+    """(file, sha256) of the articles, in order."""
+    indexes: bytes
+    """The clusters of every kind before short names were attached to them (pickled: attaching changes them)."""
+    attached: dict[str, dict[int, int]]
+    """kind -> serial of a short name's cluster -> serial of the cluster it joined."""
+    ids: dict[str, dict[int, str]]
+    """kind -> cluster serial -> entity id."""
+    occasions: Occasions
+    made_ids: list[str]
+    """Each occasion's id from its date and title, before previous ids and unique suffixes."""
+    events: list[Event]
+    """Each occasion's event."""
+    parts: dict[str, tuple[ArticleRecord, list[tuple[str, Role]]]]
+    """Article id -> its record, and the (person id, role) its text states."""
+
+
 def resolve(extractions: list[Extraction], registry: Registry | None = None,
             previous: PreviousIds | None = None) -> Briefing:
+    return resolution(extractions, registry, previous).briefing
+
+
+def resolution(extractions: list[Extraction], registry: Registry | None = None, previous: PreviousIds | None = None,
+               before: Resolution | None = None) -> Resolution:
+    """Match every article's mentions into entities and its reports into events, continuing `before`
+    where these articles are its own and more after them: the result is the same either way."""
     registry = registry or Registry()
     previous = previous or PreviousIds()
+    files = [(x.article.file, x.article.sha256) for x in extractions]
+    if before is not None and before.registry == registry and files[:len(before.files)] == before.files:
+        done = extended(before, extractions, registry, previous)
+        if done is not None:
+            return done
+    whole = extended(None, extractions, registry, previous)
+    assert whole is not None  # with nothing before, nothing to contradict
+    return whole
+
+
+def extended(before: Resolution | None, extractions: list[Extraction], registry: Registry,
+             previous: PreviousIds) -> Resolution | None:
+    """`before` (or nothing) extended by the articles after its own; None where they change what the
+    names of its articles stand for."""
+    indexes = ({kind: index.continued() for kind, index in pickle.loads(before.indexes).items()} if before
+               else fresh_indexes(registry))
+    new = extractions[len(before.files):] if before else extractions
+    for x in new:
+        add_mentions(indexes, x, registry)
+    if before and any(index.joined for index in indexes.values()):
+        return None
+    kept = pickle.dumps(indexes, protocol=pickle.HIGHEST_PROTOCOL)
+    attached = {kind: index.attach_short_names() for kind, index in indexes.items()}
+    ids = {kind: assign_ids(index, registry, previous.entities.get(kind, {})) for kind, index in indexes.items()}
+    if before and not same_for_old(before, indexes, attached, ids):
+        return None
+    eid = Ids(indexes, ids)
+    occasions = before.occasions if before else Occasions()
+    touched: set[int] = set()
+    for x in new:
+        touched |= occasions.add(x, eid)
+    made_ids, events = occasion_events(before, occasions, touched, eid, previous)
+    parts = article_parts(before, extractions, occasions, events, eid)
+    records = [parts[x.article.id][0] for x in extractions]
+    roles: dict[str, list[Role]] = {}
+    for x in extractions:
+        for pid, role in parts[x.article.id][1]:
+            roles.setdefault(pid, []).append(role)
+    old = {(e.kind, e.id): e for kind in ENTITY_KINDS for e in getattr(before.briefing, kind)} if before else {}
+    entities = {kind: tuple(same_or(old, e) for e in entities_of(kind, indexes[kind], ids[kind], records, events, roles))
+                for kind in indexes}
+    briefing = Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
+                        entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
+    return Resolution(briefing, registry, [(x.article.file, x.article.sha256) for x in extractions], kept, attached,
+                      ids, occasions, made_ids, events, parts)
+
+
+def fresh_indexes(registry: Registry) -> dict[str, Index]:
+    """An index of each kind, holding the registry's entries."""
     indexes = {kind: Index(kind, keys_of, LOCAL.get(kind, never)) for kind, keys_of in KEYS.items()}
     for entry_kind, entries in registry.entries.items():
         for i, entry in enumerate(entries):
             keys = {f"split:{i}"} if entry.articles else None  # a split entry joins nothing by name
             indexes[entry_kind].add(entry.name, entry.aliases, "", keys).fixed = entry.name
-    for x in extractions:
-        a = x.article.id
-        for kind, name, aliases in mentions_of(x):
-            split = registry.split_for(kind, name, x.article.file)
-            if split:
-                key = f"split:{registry.entries[kind].index(split)}"
-                indexes[kind].splits[(name, a)] = key
-                indexes[kind].add(split.name, (), a, {key})
-            else:
-                indexes[kind].add(name, aliases, a)
-        for m in x.mechanisms:
-            indexes["mechanisms"].find(m.name, a).established = m.established
-    indexes["people"].attach_short_names()
-    ids = {kind: assign_ids(index, registry, previous.entities.get(kind, {})) for kind, index in indexes.items()}
-    eid = Ids(indexes, ids)
-    return assemble(extractions, indexes, ids, eid, merge_events(extractions, eid), previous)
+    return indexes
+
+
+def add_mentions(indexes: dict[str, Index], x: Extraction, registry: Registry) -> None:
+    a = x.article.id
+    for kind, name, aliases in mentions_of(x):
+        split = registry.split_for(kind, name, x.article.file)
+        if split:
+            key = f"split:{registry.entries[kind].index(split)}"
+            indexes[kind].splits[(name, a)] = key
+            indexes[kind].add(split.name, (), a, {key})
+        else:
+            indexes[kind].add(name, aliases, a)
+    for m in x.mechanisms:
+        indexes["mechanisms"].find(m.name, a).established = m.established
+
+
+def same_for_old(before: Resolution, indexes: dict[str, Index], attached: dict[str, dict[int, int]],
+                 ids: dict[str, dict[int, str]]) -> bool:
+    """Every name of the earlier articles stands for what it stood for: short names joined the same
+    clusters, and each earlier cluster keeps its id."""
+    for kind, index in indexes.items():
+        old = {s: o for s, o in attached[kind].items() if s < index.joined_from}
+        if old != before.attached[kind] or any(ids[kind].get(s) != i for s, i in before.ids[kind].items()):
+            return False
+    return True
+
+
+def same_or(old: dict[tuple[str, str], Any], new: Any) -> Any:
+    """The earlier object where it is equal: what did not change stays the same object, which is how the
+    pages that show it are known to be the same."""
+    earlier = old.get((new.kind, new.id))
+    return earlier if earlier == new else new
 
 
 def mentions_of(x: Extraction) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -94,24 +194,24 @@ def assign_ids(index: Index, registry: Registry, previous: dict[str, str]) -> di
     for cluster in clusters:
         pinned = registry.pinned_id(index.kind, cluster)
         if pinned:
-            out[id(cluster)] = slugify(pinned)
-            used.add(out[id(cluster)])
+            out[cluster.serial] = slugify(pinned)
+            used.add(out[cluster.serial])
     for cluster in clusters:
-        if id(cluster) in out:
+        if cluster.serial in out:
             continue
         earlier = sorted({previous[k] for form in cluster.names for k in index.keys_of(form) if k in previous} - used)
         if earlier:
-            out[id(cluster)] = earlier[0]
+            out[cluster.serial] = earlier[0]
             used.add(earlier[0])
     for cluster in clusters:
-        if id(cluster) in out:
+        if cluster.serial in out:
             continue
         base = slugify(cluster.name())
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
-        out[id(cluster)] = slug
+        out[cluster.serial] = slug
     return out
 
 
@@ -128,100 +228,71 @@ class Ids:
         key = (kind, name, article)
         found = self.known.get(key)
         if found is None:
-            found = self.known[key] = self.ids[kind][id(self.indexes[kind].find(name, article))]
+            found = self.known[key] = self.ids[kind][self.indexes[kind].find(name, article).serial]
         return found
 
 
-@dataclass
-class Occasion:
-    """One real event, with every article's report of it."""
-
-    reports: list[tuple[str, EventMention]]
-    mechanism: str | None
-    people: set[str]
-
-    def date(self) -> str | None:
-        dates = [e.date for _, e in self.reports if e.date]
-        if not dates:
-            return None
-        best = max(dates, key=len)
-        return best if all(best.startswith(d) for d in dates) else Counter(dates).most_common(1)[0][0]
-
-
-def merge_events(extractions: list[Extraction], eid: Ids) -> list[Occasion]:
-    """Reports of one occasion become one: looked up by mechanism, or by day, never by scanning them all."""
-    occasions: list[Occasion] = []
-    candidates: dict[tuple[str, str | None], list[Occasion]] = {}
-    for x in extractions:
-        for e in x.events:
-            a = x.article.id
-            mech = eid("mechanisms", e.mechanism, a) if e.mechanism else None
-            people = {eid("people", p.name, a) for p in e.participants}
-            key = ("m", mech) if mech else ("d", e.date if e.date and len(e.date) == 10 else None)
-            pool = candidates.setdefault(key, []) if key[1] else []
-            match = next((o for o in pool if same_event(o, e, mech, people)), None)
-            if match is None:
-                occasion = Occasion([(x.article.id, e)], mech, people)
-                occasions.append(occasion)
-                pool.append(occasion)
-            else:
-                match.reports.append((x.article.id, e))
-                match.people |= people
-    return occasions
+def occasion_events(before: Resolution | None, occasions: Occasions, touched: set[int], eid: Ids,
+                    previous: PreviousIds) -> tuple[list[str], list[Event]]:
+    """The event of each occasion: made again for those that new reports joined, kept for the others;
+    each takes the id the previous output gave one of its reports, else its own, made unique."""
+    made_ids = list(before.made_ids) if before else []
+    built: dict[int, Event] = {}
+    for i in sorted(touched):
+        built[i] = build_event(occasions.found[i], eid)
+        made_ids[i:i + 1] = [built[i].id]
+    ids = unique([earliest(occ, previous) or made for occ, made in zip(occasions.found, made_ids)])
+    events = []
+    for i, final in enumerate(ids):
+        event = built[i] if i in built else before.events[i]  # type: ignore[union-attr]
+        events.append(event if event.id == final else replace(event, id=final))
+    return made_ids, events
 
 
-def same_event(o: Occasion, e: EventMention, mech: str | None, people: set[str]) -> bool:
-    """The same session of the same mechanism; or, with no mechanism, the same day and two people in common."""
-    if o.mechanism or mech:
-        first = o.reports[0][1]
-        return o.mechanism == mech and (first.session, year_of(first)) == (e.session, year_of(e)) \
-            and (first.session is not None or year_of(e) is not None)
-    date = o.date()
-    return bool(date and e.date and len(date) == len(e.date) == 10 and date == e.date and len(o.people & people) >= 2)
+def earliest(occ: Occasion, previous: PreviousIds) -> str | None:
+    """The id the previous output gave any report of this occasion (the first in order)."""
+    ids = {previous.events[(a, e.title)] for a, e in occ.reports if (a, e.title) in previous.events}
+    return min(ids) if ids else None
 
 
-def year_of(e: EventMention) -> str | None:
-    return e.date[:4] if e.date and e.session is None else None
-
-
-def assemble(extractions: list[Extraction], indexes: dict[str, Index], ids: dict[str, dict[int, str]], eid: Ids,
-             occasions: list[Occasion], previous: PreviousIds) -> Briefing:
-    events: list[Event] = []
-    event_of_report: dict[tuple[str, int], str] = {}
-    for occ in occasions:
-        event = build_event(occ, eid)
-        earlier = sorted({previous.events[(a, e.title)] for a, e in occ.reports if (a, e.title) in previous.events})
-        if earlier:
-            event = replace(event, id=earlier[0])
-        events.append(event)
-        for article, report in occ.reports:
-            event_of_report[(article, id(report))] = event.id
-    events = unique_ids(events)
+def article_parts(before: Resolution | None, extractions: list[Extraction], occasions: Occasions,
+                  events: list[Event], eid: Ids) -> dict[str, tuple[ArticleRecord, list[tuple[str, Role]]]]:
+    """Each article's record and roles: kept where none of its events changed, made again elsewhere."""
     by_id = {e.id: e for e in events}
-    records = []
-    roles: dict[str, list[Role]] = {}
+    changed = {e.id for i, e in enumerate(events) if not before or i >= len(before.events) or e is not before.events[i]}
+    if before:
+        changed |= {e.id for i, e in enumerate(before.events) if i >= len(events) or e is not events[i]}
+    parts = {}
     for x in extractions:
         a = x.article.id
-        evs = tuple(dict.fromkeys(event_of_report[(a, id(e))] for e in x.events))
-        first_event: dict[str, str] = {}  # person -> the article's first event they took part in
-        for ev in reversed(evs):
-            first_event.update((q, ev) for q, _ in by_id[ev].participants)
-        for p in x.people:
-            pid = eid("people", p.name, a)
-            at = first_event.get(pid) if p.roles else None
-            for title in p.roles:
-                org = organization_in(title, x)
-                roles.setdefault(pid, []).append(Role(title, a, org and eid("organizations", org, a), at,
-                                                      by_id[at].date if at else x.article.published))
-        records.append(ArticleRecord(
-            x.article, evs,
-            tuple(dict.fromkeys(eid("people", p.name, a) for p in x.people)),
-            tuple(dict.fromkeys(eid("organizations", o.name, a) for o in x.organizations)),
-            tuple(dict.fromkeys(eid("mechanisms", m.name, a) for m in x.mechanisms)),
-            tuple(dict.fromkeys(eid("places", p, a) for p in x.places))))
-    entities = {kind: entities_of(kind, indexes[kind], ids[kind], records, events, roles) for kind in indexes}
-    return Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
-                    entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
+        evs = tuple(dict.fromkeys(events[i].id for i in occasions.of_article[a]))
+        kept = before.parts.get(a) if before else None
+        parts[a] = kept if kept and kept[0].events == evs and changed.isdisjoint(evs) else parts_of(x, evs, by_id, eid)
+    return parts
+
+
+def parts_of(x: Extraction, evs: tuple[str, ...], by_id: dict[str, Event],
+             eid: Ids) -> tuple[ArticleRecord, list[tuple[str, Role]]]:
+    """An article's record, and each title it states for a person, at the first of its events they were at."""
+    a = x.article.id
+    first_event: dict[str, str] = {}  # person -> the article's first event they took part in
+    for ev in reversed(evs):
+        first_event.update((q, ev) for q, _ in by_id[ev].participants)
+    roles = []
+    for p in x.people:
+        pid = eid("people", p.name, a)
+        at = first_event.get(pid) if p.roles else None
+        for title in p.roles:
+            org = organization_in(title, x)
+            roles.append((pid, Role(title, a, org and eid("organizations", org, a), at,
+                                    by_id[at].date if at else x.article.published)))
+    record = ArticleRecord(
+        x.article, evs,
+        tuple(dict.fromkeys(eid("people", p.name, a) for p in x.people)),
+        tuple(dict.fromkeys(eid("organizations", o.name, a) for o in x.organizations)),
+        tuple(dict.fromkeys(eid("mechanisms", m.name, a) for m in x.mechanisms)),
+        tuple(dict.fromkeys(eid("places", p, a) for p in x.places)))
+    return record, roles
 
 
 def organization_in(title: str, x: Extraction) -> str | None:
@@ -230,44 +301,6 @@ def organization_in(title: str, x: Extraction) -> str | None:
     found = [(len(form), o.name) for o in x.organizations for form in (o.name, *o.aliases)
              if len(form) > 1 and form in title and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title)]
     return max(found)[1] if found else None
-
-
-def build_event(occ: Occasion, eid: Ids) -> Event:
-    first = occ.reports[0][1]
-    date = occ.date()
-    ends = [e.end_date for _, e in occ.reports if e.end_date]
-    places = Counter((e.place, a) for a, e in occ.reports if e.place)
-    participants: dict[str, str | None] = {}
-    for a, e in occ.reports:
-        for p in e.participants:
-            pid = eid("people", p.name, a)
-            participants[pid] = participants.get(pid) or p.role
-    statements = [ResolvedStatement(eid("people", s.speaker, a), s.text, a) for a, e in occ.reports for s in e.statements]
-    title = max((e.title for _, e in occ.reports), key=lambda t: (t[:1].isupper(), -abs(len(t) - 80)))
-    return Event(
-        id=slugify(f"{date or 'undated'} {title}"),
-        title=title,
-        date=date,
-        end_date=max(ends) if ends else None,
-        place=eid("places", *places.most_common(1)[0][0]) if places else None,
-        mechanism=occ.mechanism,
-        session=next((e.session for _, e in occ.reports if e.session), None),
-        participants=tuple(participants.items()),
-        organizations=tuple(dict.fromkeys(eid("organizations", o, a) for a, e in occ.reports for o in e.organizations)),
-        articles=tuple(dict.fromkeys(a for a, _ in occ.reports)),
-        summary=first.summary,
-        outcomes=tuple(dict.fromkeys(o for _, e in occ.reports for o in e.outcomes)),
-        statements=tuple(dict.fromkeys(statements)),
-    )
-
-
-def unique_ids(events: list[Event]) -> list[Event]:
-    seen: Counter[str] = Counter()
-    out = []
-    for e in events:
-        seen[e.id] += 1
-        out.append(e if seen[e.id] == 1 else replace(e, id=f"{e.id}-{seen[e.id]}"))
-    return out
 
 
 def entities_of(kind: str, index: Index, ids: dict[int, str], records: list[ArticleRecord], events: list[Event],
@@ -282,7 +315,7 @@ def entities_of(kind: str, index: Index, ids: dict[int, str], records: list[Arti
             at.setdefault(eid, set()).add(e.id)
     out = []
     for cluster in index.clusters.values():
-        eid = ids[id(cluster)]
+        eid = ids[cluster.serial]
         if eid not in articles:
             continue  # a registry entry no article names
         name = cluster.name()

@@ -15,8 +15,12 @@ from typing import Any
 
 import pytest
 
-from generator.model import Briefing
-from generator.pipeline import build_briefing, generate
+from bench.corpus import write_corpus
+from generator.cleaning import clean
+from generator.extraction import extract
+from generator.model import Briefing, Extraction
+from generator.pipeline import generate, resolve_seeds
+from generator.sources import read_seed, seed_files
 
 FIXTURE_SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 GOLDEN = Path(__file__).parent / "golden"
@@ -26,7 +30,16 @@ PROJECT = Path(__file__).parent.parent
 @pytest.fixture(scope="session")
 def fixture_briefing() -> Briefing:
     """The resolved briefing of the small hand-made corpus in tests/fixtures/seeds."""
-    return build_briefing(FIXTURE_SEEDS)
+    return resolve_seeds(FIXTURE_SEEDS).briefing
+
+
+@pytest.fixture(scope="session")
+def corpus_extractions(tmp_path_factory: pytest.TempPathFactory) -> list[Extraction]:
+    """The fixture corpus and forty synthetic articles (bench/corpus.py), extracted: people who meet again
+    and again, numbered sessions reported by several articles."""
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(40, folder)
+    return [extract(clean(read_seed(p))) for p in [*seed_files(FIXTURE_SEEDS), *seed_files(folder)]]
 
 
 @pytest.fixture(scope="session")

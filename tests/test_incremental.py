@@ -84,7 +84,7 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     listings |= {f"facets/{k}.md" for k in ("people", "organizations", "mechanisms", "places")}
     listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
                                               "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
-    listings |= {".briefing-inputs", ".briefing-pages.json", ".briefing-ids.json", ".briefing.pickle"}
+    listings |= {".briefing-inputs", ".briefing-pages.json", ".briefing-ids.json", pipeline.RESOLUTION}
     changed = set(report.changed)
     assert changed - touched - listings == set()
     assert record.page in changed and "people/li-shulei.md" in changed
@@ -142,12 +142,13 @@ def test_a_generate_killed_mid_write_leaves_the_previous_output_as_it_was(tmp_pa
 
 
 def tree(folder: Path) -> dict[str, object]:
-    """Every file's bytes; the briefing kept for the next generate as what it holds (pickles of equal objects
-    may differ in bytes, by which strings happen to be shared)."""
+    """Every file's bytes; the resolution kept for the next generate as what it resolved (pickles of equal
+    objects may differ in bytes, by which strings happen to be shared)."""
     files: dict[str, object] = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-    files[pipeline.BRIEFING] = pickle.loads(files[pipeline.BRIEFING])  # type: ignore[arg-type]
+    code, resolved = pickle.loads(files[pipeline.RESOLUTION])  # type: ignore[arg-type]
+    files[pipeline.RESOLUTION] = (code, resolved.briefing, resolved.parts, resolved.made_ids)
     manifest = json.loads(files[".briefing-manifest.json"])  # type: ignore[arg-type]
-    del manifest[pipeline.BRIEFING]  # the pickle's hash
+    del manifest[pipeline.RESOLUTION]  # the pickle's hash
     files[".briefing-manifest.json"] = manifest
     return files
 

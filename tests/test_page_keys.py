@@ -9,27 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.corpus import write_corpus
 from generator import site as site_module
-from generator.cleaning import clean
-from generator.extraction import extract
 from generator.model import Extraction
 from generator.page_keys import Previous, page_keys
 from generator.registry import Entry, Registry
 from generator.resolution import PreviousIds, resolve
 from generator.site import Site
-from generator.sources import read_seed, seed_files
 from tests.conftest import FIXTURE_SEEDS
-
-
-@pytest.fixture(scope="module")
-def extractions(tmp_path_factory: pytest.TempPathFactory) -> list[Extraction]:
-    """The fixture corpus and forty synthetic articles (bench/corpus.py): people who meet again and again,
-    numbered sessions reported by several articles."""
-    folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(40, folder)
-    paths = [*seed_files(FIXTURE_SEEDS), *seed_files(folder)]
-    return [extract(clean(read_seed(p))) for p in paths]
 
 
 def keys_both_ways(before: list[Extraction], after: list[Extraction],
@@ -44,31 +30,31 @@ def keys_both_ways(before: list[Extraction], after: list[Extraction],
 
 
 @pytest.mark.parametrize("trial", range(12))
-def test_keys_computed_again_where_needed_are_the_keys_computed_whole(extractions: list[Extraction],
+def test_keys_computed_again_where_needed_are_the_keys_computed_whole(corpus_extractions: list[Extraction],
                                                                      trial: int) -> None:
     rng = random.Random(trial)
-    before = rng.sample(extractions, len(extractions) - 4)
-    after = [x for x in before if rng.random() > 0.05] + rng.sample([x for x in extractions if x not in before], 2)
+    before = rng.sample(corpus_extractions, len(corpus_extractions) - 4)
+    after = [x for x in before if rng.random() > 0.05] + rng.sample([x for x in corpus_extractions if x not in before], 2)
     again, whole, _ = keys_both_ways(sorted(before, key=file), sorted(after, key=file))
     assert again == whole
 
 
-def test_hubs_years_and_shown_events_follow_a_new_article(extractions: list[Extraction], monkeypatch) -> None:
+def test_hubs_years_and_shown_events_follow_a_new_article(corpus_extractions: list[Extraction], monkeypatch) -> None:
     monkeypatch.setattr(site_module, "HUB", 2)
-    again, whole, recomputed = keys_both_ways(extractions[:-1], extractions)
+    again, whole, recomputed = keys_both_ways(corpus_extractions[:-1], corpus_extractions)
     assert again == whole and recomputed
 
 
-def test_a_renamed_entity_reaches_every_page_that_prints_it(extractions: list[Extraction]) -> None:
-    briefing = resolve(extractions)
+def test_a_renamed_entity_reaches_every_page_that_prints_it(corpus_extractions: list[Extraction]) -> None:
+    briefing = resolve(corpus_extractions)
     person = max(briefing.people, key=lambda p: len(p.events))
     renamed = Registry({"people": (Entry("A. N. Other", (person.name,)),)})
-    again, whole, recomputed = keys_both_ways(extractions, extractions, renamed)
+    again, whole, recomputed = keys_both_ways(corpus_extractions, corpus_extractions, renamed)
     assert again == whole and recomputed > len(person.events)
 
 
-def test_unchanged_inputs_compute_no_key_again(extractions: list[Extraction]) -> None:
-    again, whole, recomputed = keys_both_ways(extractions, extractions)
+def test_unchanged_inputs_compute_no_key_again(corpus_extractions: list[Extraction]) -> None:
+    again, whole, recomputed = keys_both_ways(corpus_extractions, corpus_extractions)
     assert again == whole and recomputed == 0
 
 
@@ -76,16 +62,16 @@ def file(x: Extraction) -> str:
     return x.article.file
 
 
-def test_the_corpus_has_what_the_trials_need(extractions: list[Extraction]) -> None:
-    briefing = resolve(extractions)
+def test_the_corpus_has_what_the_trials_need(corpus_extractions: list[Extraction]) -> None:
+    briefing = resolve(corpus_extractions)
     assert any(e.session for e in briefing.events) and any(len(e.articles) > 1 for e in briefing.events)
     assert any(len(p.events) > 3 for p in briefing.people)
     assert Path(FIXTURE_SEEDS).is_dir()
 
 
-def test_a_participant_joining_an_event_reaches_the_pages_of_the_others(extractions: list[Extraction]) -> None:
+def test_a_participant_joining_an_event_reaches_the_pages_of_the_others(corpus_extractions: list[Extraction]) -> None:
     """Their people met most change, though neither their events nor their articles do."""
-    first = resolve(extractions)
+    first = resolve(corpus_extractions)
     event = next(e for e in first.events if len(e.participants) >= 2)
     newcomer = next(p for p in first.people if p.id not in {q for q, _ in event.participants})
     joined = replace(event, participants=(*event.participants, (newcomer.id, None)))

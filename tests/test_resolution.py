@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import pickle
+import random
+
+import pytest
+
 from generator.cleaning import clean
 from generator.extraction import extract
-from generator.model import Briefing, Seed
+from generator.model import Briefing, Extraction, Seed
 from generator.registry import Entry, Registry
-from generator.resolution import PreviousIds, resolve
+from generator.resolution import PreviousIds, resolution, resolve
 
 
 def briefing(*texts: str, registry: Registry | None = None):
@@ -80,3 +85,58 @@ def test_the_ids_kept_beside_the_output_read_back_as_written(fixture_briefing: B
     for damaged in ("{", "[]", '{"events": [1]}'):
         (tmp_path / "ids.json").write_text(damaged, encoding="utf-8")
         assert PreviousIds.load(tmp_path / "ids.json") == PreviousIds()
+
+
+def continued_and_whole(before: list[Extraction], after: list[Extraction], registry: Registry | None = None):
+    """`after` resolved by continuing the resolution of `before`, and from nothing, with the ids `before` gave."""
+    first = resolution(before)
+    ids = PreviousIds.of(first.briefing)
+    return resolution(after, registry, ids, before=pickle.loads(pickle.dumps(first))), resolution(after, registry, ids)
+
+
+@pytest.mark.parametrize("trial", range(16))
+def test_articles_added_after_the_others_resolve_as_from_nothing(corpus_extractions: list[Extraction],
+                                                                 trial: int) -> None:
+    rng = random.Random(trial)
+    order = rng.sample(corpus_extractions, len(corpus_extractions))
+    cut = rng.randrange(1, len(order))
+    continued, whole = continued_and_whole(order[:cut], order[:cut + rng.randrange(1, 4)])
+    assert continued.briefing == whole.briefing
+    assert continued.parts == whole.parts and continued.made_ids == whole.made_ids
+
+
+def test_what_a_new_article_leaves_unchanged_stays_the_same_object(corpus_extractions: list[Extraction]) -> None:
+    first = resolution(corpus_extractions[:-1])
+    again = resolution(corpus_extractions, before=first, previous=PreviousIds.of(first.briefing))
+    kept = set(map(id, first.briefing.events)) & set(map(id, again.briefing.events))
+    assert kept and len(kept) > len(again.briefing.events) / 2
+
+
+def test_an_article_that_joins_two_entities_is_resolved_from_nothing(corpus_extractions: list[Extraction]) -> None:
+    """"Korea Press Foundation (KPF)" after articles that name "KPF" and the foundation apart."""
+    texts = [" date 2025-03-14 Kim Min-jun, president of the Korea Press Foundation, spoke in Seoul on Monday.",
+             " date 2025-03-15 The KPF hosted reporters in Seoul on Tuesday, said the KPF's Lee Ji-ho.",
+             " date 2025-03-16 The Korea Press Foundation (KPF) said it would host the forum again."]
+    extractions = [extract(clean(Seed(f"{i}.txt", t, "0" * 64))) for i, t in enumerate(texts)]
+    continued, whole = continued_and_whole(extractions[:2], extractions)
+    assert continued.briefing == whole.briefing
+    assert len([o for o in whole.briefing.organizations if "KPF" in (o.name, *o.aliases)]) == 1
+
+
+def test_a_changed_registry_or_earlier_article_resolves_from_nothing(corpus_extractions: list[Extraction]) -> None:
+    renamed = Registry({"places": (Entry("Peking", ("Beijing",)),)})
+    continued, whole = continued_and_whole(corpus_extractions, corpus_extractions, renamed)
+    assert continued.briefing == whole.briefing and any(p.name == "Peking" for p in whole.briefing.places)
+    continued, whole = continued_and_whole(corpus_extractions, corpus_extractions[1:])
+    assert continued.briefing == whole.briefing
+
+
+def test_a_report_that_dates_an_earlier_one_dates_the_titles_held_there() -> None:
+    texts = [(" date 2025-03-20 SEOUL -- Kim Min-jun, president of the Korea Press Foundation, attended the 10th "
+             "China-ROK Media Forum in Seoul last week."),
+             (" date 2025-03-15 SEOUL -- The 10th China-ROK Media Forum was held in Seoul on Wednesday. Kim Min-jun, "
+             "president of the Korea Press Foundation, addressed the forum.")]
+    extractions = [extract(clean(Seed(f"{i}.txt", t, "0" * 64))) for i, t in enumerate(texts)]
+    continued, whole = continued_and_whole(extractions[:1], extractions)
+    assert continued.briefing == whole.briefing
+    assert [r.date for r in whole.briefing.people[0].roles] == ["2025-03-12", "2025-03-12"]
