@@ -9,6 +9,7 @@ import json
 import multiprocessing
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,33 +77,47 @@ def text_key(article: Article) -> str:
 
 
 def extract_all(articles: list[Article], cache: Cache, jobs: int | None = None) -> list[Extraction]:
-    """2. Extract each article, or take what an earlier run extracted from the same bytes. New articles
-    are spread over `jobs` processes (default: every core); each article's result is the same either way."""
+    return extraction_started(articles, cache, jobs)()
+
+
+def extraction_started(articles: list[Article], cache: Cache,
+                       jobs: int | None = None) -> Callable[[], list[Extraction]]:
+    """2. Extract each article, or take what an earlier run extracted from the same bytes; the function
+    returned gives them all. Many new articles are spread over `jobs` processes (default: every core);
+    a few are extracted in a second process, which loads the model while this one goes on. Each
+    article's result is the same either way."""
     cached = {a.file: cache.get(a) for a in articles}
     todo = [a for a in articles if cached[a.file] is None]
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(todo) >= PARALLEL_FROM:
-        nlp.load()  # once, before the workers fork: they share the loaded model
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
-            fresh = pool.map(extract, todo, chunksize=max(1, len(todo) // (jobs * 8)))
+        fresh = in_background(lambda: extract_in_pool(todo, jobs), fork=False)
     else:
-        fresh = [extract(a) for a in todo]
-    for extraction in fresh:
-        cache.put(extraction)
-        cached[extraction.article.file] = extraction
-    return [cached[a.file] for a in articles]  # type: ignore[misc]
+        fresh = in_background(lambda: [extract(a) for a in todo], fork=jobs > 1 and bool(todo))
+
+    def finish() -> list[Extraction]:
+        for extraction in fresh():
+            cache.put(extraction)
+            cached[extraction.article.file] = extraction
+        return [cached[a.file] for a in articles]  # type: ignore[misc]
+
+    return finish
+
+
+def extract_in_pool(articles: list[Article], jobs: int) -> list[Extraction]:
+    nlp.load()  # once, before the workers fork: they share the loaded model
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return pool.map(extract, articles, chunksize=max(1, len(articles) // (jobs * 8)))
 
 
 def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cache | None = None,
-                   previous: Path | None = None, jobs: int | None = None, before: Resolution | None = None) -> Resolution:
+                  previous: Path | None = None, jobs: int | None = None) -> Resolution:
     cache = cache or Cache(seeds.parent / CACHE_FOLDER)
     if articles is None:
         articles, _ = read_articles(seeds, cache=cache)
     extractions = extract_all(articles, cache, jobs)
     cache.save(extractions)
-    # 3. resolve them all together (continuing the last run's resolution), keeping the ids it gave
-    return resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous), before)
+    # 3. resolve them all together, keeping the ids the previous output gave
+    return resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous))
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
@@ -112,30 +127,35 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     inputs = fingerprint(seeds, articles, skipped)
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
+    extracted = extraction_started(articles, cache, jobs)
     before = None if force else kept_resolution(out)
-    resolved = resolve_seeds(seeds, articles, cache, out / IDS, jobs, before)
+    # 3. resolve them all together, continuing the last run's resolution, keeping the ids it gave
+    extractions = extracted()
+    cache.save(extractions)
+    resolved = resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(out / IDS), before)
     briefing = resolved.briefing
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    listings = in_background(lambda: whole_site_files(site, resolved), fork=(jobs or os.cpu_count() or 1) > 1)
+    listings = in_background(lambda: whole_site_files(site), fork=(jobs or os.cpu_count() or 1) > 1)
     code = code_version() + templates_version()
     previous = previous_keys(out, code, before.briefing) if before else None
     keys = page_keys(site, previous)
     same = unchanged_pages(out, keys, previous)
-    files: dict[str, str | bytes] = {**render_keyed(site, same), **listings()}
+    files: dict[str, str | bytes] = {**render_keyed(site, same)}
+    # here, not in the second process, which has more to do
+    files[RESOLUTION] = pickle.dumps((code_version(), resolved), protocol=pickle.HIGHEST_PROTOCOL)
+    files.update(listings())
     files[PAGE_KEYS] = json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
                                   separators=(",\n", ": ")) + "\n"
     files[INPUTS] = inputs
     return Report(briefing, write(out, files, force, same), skipped)
 
 
-def whole_site_files(site: Site, resolved: Resolution) -> dict[str, str | bytes]:
-    """The files made from the whole briefing every time: listings, feeds, the export, the ids, and the
-    resolution, which the next generate continues and compares its briefing with."""
+def whole_site_files(site: Site) -> dict[str, str]:
+    """The files made from the whole briefing every time: listings, feeds, the export and the ids."""
     briefing = site.briefing
-    return {**render_listings(site), **feeds(site), EXPORT: to_json(briefing), IDS: PreviousIds.of(briefing).dumps(),
-            RESOLUTION: pickle.dumps((code_version(), resolved), protocol=pickle.HIGHEST_PROTOCOL)}
+    return {**render_listings(site), **feeds(site), EXPORT: to_json(briefing), IDS: PreviousIds.of(briefing).dumps()}
 
 
 def kept_resolution(out: Path) -> Resolution | None:
