@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
-from .site import Site, chronological, companions, index, roles_by_organization
+from .site import Site, chronological, companions, index, roles_by_organization, year_page
 
 
 def digest(*parts: Any) -> str:
@@ -94,6 +94,9 @@ def page_keys(site: Site, previous: Previous | None = None) -> PageKeys:
         else:
             keys[obj.page] = entity_key(obj, cards) + ENTITY_KEYS[kind](obj, site, cards)
     for y in site.year_pages:
+        if todo is not None and y.path not in todo and y.path in previous.keys.pages:  # type: ignore[union-attr]
+            keys[y.path] = previous.keys.pages[y.path]  # type: ignore[union-attr]
+            continue
         own = cards.of(y.entity.kind, [y.entity.id]) if y.entity else ""
         keys[y.path] = digest(own, cards.of("events", [e.id for e in y.events]),
                               cards.of("articles", [r.id for r in y.records]))
@@ -193,6 +196,31 @@ def affected(site: Site, previous: Previous) -> set[str]:
                 pages |= {page(k) for k in near}
                 pages |= {page(k) for e in near if e[0] == "events" and e in lookup for k in named(lookup[e])}
     pages |= around(site, previous, {k[1] for k in changed | cards if k[0] == "events"})
+    return pages | years_reached(site, old, new, {k for k in changed if k[0] in ("events", "articles")} | cards)
+
+
+def years_reached(site: Site, old: dict[Key, Any], new: dict[Key, Any], changed: set[Key]) -> set[str]:
+    """The years of listings whose rows these events or articles join, leave or are printed in: the year
+    of each one's date in the events, timeline and sources, and in the hubs it names; and every year of
+    a hub among them (its card changed)."""
+    pages = set()
+    for key in changed:
+        for lookup in (old, new):
+            x = lookup.get(key)
+            if x is None:
+                continue
+            if key[0] == "events":
+                year = (x.date or "")[:4]
+                pages |= {year_page(section, year) for section in ("events", "timeline") if year}
+                hubs = named(x)
+            elif key[0] == "articles":
+                year = (x.article.published or "")[:4]
+                pages |= {year_page("articles", year)} if year else set()
+                hubs = {(kind, i) for kind in ENTITY_KINDS for i in getattr(x, kind)}
+            else:
+                pages |= {y.path for y in site.year_pages if y.entity and (y.entity.kind, y.entity.id) == key}
+                continue
+            pages |= {year_page(f"{kind}/{i}", year or "undated") for kind, i in hubs}
     return pages
 
 

@@ -8,13 +8,15 @@ import pickle
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .clusters import KEYS, LOCAL, Index, never
 from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Extraction, Role
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import Registry
 from .slugs import slugify
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -121,13 +123,15 @@ def extended(before: Resolution | None, extractions: list[Extraction], registry:
         touched |= occasions.add(x, eid)
     made_ids, events = occasion_events(before, occasions, touched, eid, previous)
     parts = article_parts(before, extractions, occasions, events, eid)
-    records = [parts[x.article.id][0] for x in extractions]
+    kept_records = {r.id: r for r in before.briefing.articles} if before else {}
+    records = [same_or(kept_records, x.article.id, parts[x.article.id][0]) for x in extractions]
     roles: dict[str, list[Role]] = {}
     for x in extractions:
         for pid, role in parts[x.article.id][1]:
             roles.setdefault(pid, []).append(role)
     old = {(e.kind, e.id): e for kind in ENTITY_KINDS for e in getattr(before.briefing, kind)} if before else {}
-    entities = {kind: tuple(same_or(old, e) for e in entities_of(kind, indexes[kind], ids[kind], records, events, roles))
+    entities = {kind: tuple(same_or(old, (e.kind, e.id), e)
+                            for e in entities_of(kind, indexes[kind], ids[kind], records, events, roles))
                 for kind in indexes}
     briefing = Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
                         entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
@@ -170,10 +174,10 @@ def same_for_old(before: Resolution, indexes: dict[str, Index], attached: dict[s
     return True
 
 
-def same_or(old: dict[tuple[str, str], Any], new: Any) -> Any:
+def same_or(old: dict[Any, T], key: Any, new: T) -> T:
     """The earlier object where it is equal: what did not change stays the same object, which is how the
     pages that show it are known to be the same."""
-    earlier = old.get((new.kind, new.id))
+    earlier = old.get(key)
     return earlier if earlier == new else new
 
 

@@ -83,3 +83,11 @@ def test_a_participant_joining_an_event_reaches_the_pages_of_the_others(corpus_e
     assert again.pages == page_keys(site).pages
     assert again.pages[f"people/{event.participants[0][0]}.md"] != page_keys(Site.of(first)).pages[
         f"people/{event.participants[0][0]}.md"]
+
+
+def test_a_renamed_hub_reaches_its_years(corpus_extractions: list[Extraction], monkeypatch) -> None:
+    monkeypatch.setattr(site_module, "HUB", 2)
+    place = max(resolve(corpus_extractions).places, key=lambda p: len(p.events))
+    renamed = Registry({"places": (Entry("Elsewhere", (place.name,)),)})
+    again, whole, _ = keys_both_ways(corpus_extractions, corpus_extractions, renamed)
+    assert again == whole and any(path.startswith("places/") and "/years/" in path for path in whole)
