@@ -177,12 +177,11 @@ def previous_keys(out: Path, code: str, briefing: Briefing) -> Previous | None:
     and templates; None where they are missing, damaged or of other code."""
     try:
         keys = json.loads((out / PAGE_KEYS).read_text(encoding="utf-8"))
-        previous = Previous(briefing, PageKeys(keys["pages"], keys["shown"]))
-        if keys.get("code") != code:
+        if keys.get("code") != code or {e.id for e in briefing.events} != keys["shown"].keys():
             return None
+        return Previous(briefing, PageKeys(keys["pages"], keys["shown"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return previous if {e.id for e in briefing.events} == previous.keys.shown.keys() else None
 
 
 def unchanged_pages(out: Path, keys: PageKeys, previous: Previous | None) -> set[str]:
