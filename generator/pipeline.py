@@ -169,6 +169,7 @@ def kept_resolution(out: Path) -> Resolution | None:
     except Exception:  # noqa: BLE001 - missing, damaged or of older code: resolved from nothing
         return None
     finally:
+        gc.freeze()
         gc.enable()
 
 

@@ -1,17 +1,18 @@
-"""Writing: the rendered pages into the output folder, all at once or not at all.
+"""Writing: the rendered pages into the output folder, all of them or none.
 
-The new tree is staged beside the old one: unchanged files are hard links (their bytes and times
-untouched), changed files are written anew, pages that no longer exist are left out. Then the two
-folders swap places in one atomic step, so a generate that fails or is killed leaves the previous
-output exactly as it was. Hand-written files in the folder are carried over; the generator only
+What changed is first written beside the output, in a staging folder, with a plan: which files it
+replaces, which it removes, and the manifest that describes the result. Writing the plan is the one step
+that commits the change. Only then are the staged files moved into place, one atomic rename each, and
+the old ones removed. A generate killed before its plan is written leaves the previous output as it was;
+one killed after leaves the plan, which the next generate carries out before anything else (until then
+the folder holds part of the new files). So writing costs what changed, not the whole tree, and no
+output is lost or left half written. Hand-written files in the folder are kept: the generator only
 removes what its manifest says it wrote. One generate at a time: a second one is refused.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
 import fcntl
 import hashlib
 import json
@@ -23,6 +24,9 @@ from pathlib import Path, PurePosixPath
 from .errors import OutputError
 
 MANIFEST = ".briefing-manifest.json"
+# In the staging folder, beside the files of the change: no generated path begins with a dot and a name.
+PLAN = ".briefing-plan.json"
+PLAN_DRAFT = ".briefing-plan.json.draft"
 
 
 def check_path(path: str) -> None:
@@ -47,7 +51,6 @@ def write(out: Path, files: Mapping[str, str | bytes], force: bool = False, kept
         check_path(path)
     with locked(out):
         staging = out.parent / f".{out.name}.staging"
-        shutil.rmtree(staging, ignore_errors=True)  # left by a generate that was killed
         before = manifest(out)
         wanted = {path: digest(text) for path, text in files.items()}
         changed = sorted(p for p, h in wanted.items() if force or before.get(p) != h or not (out / p).is_file())
@@ -55,20 +58,40 @@ def write(out: Path, files: Mapping[str, str | bytes], force: bool = False, kept
         stale = sorted(p for p in before if p not in wanted and (out / p).is_file())
         if not changed and not stale and out.is_dir():
             return []
-        link_tree(out, staging)
-        for path in stale:
-            (staging / path).unlink()
-            prune_empty(staging, (staging / path).parent)
+        shutil.rmtree(staging, ignore_errors=True)  # left uncommitted by a generate that was killed
         for path in changed:
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)  # a hard link to the live file: never write through it
             target.write_bytes(encoded(files[path]))
-        (staging / MANIFEST).unlink(missing_ok=True)
-        (staging / MANIFEST).write_text(json.dumps(wanted, sort_keys=True, separators=(",\n", ": ")) + "\n", encoding="utf-8")
-        swap(staging, out)
-        shutil.rmtree(staging, ignore_errors=True)  # now the previous tree
+        commit(staging, {"replace": changed, "remove": stale, "manifest": wanted})
+        carry_out(staging, out)
     return changed + stale
+
+
+def commit(staging: Path, plan: dict[str, object]) -> None:
+    staging.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(plan, sort_keys=True, separators=(",\n", ": ")) + "\n"
+    (staging / PLAN_DRAFT).write_text(text, encoding="utf-8")
+    os.replace(staging / PLAN_DRAFT, staging / PLAN)
+
+
+def carry_out(staging: Path, out: Path) -> None:
+    """Put a committed plan's files in place; done again from the start, it does what is left."""
+    plan = json.loads((staging / PLAN).read_text(encoding="utf-8"))
+    out.mkdir(parents=True, exist_ok=True)
+    for path in plan["replace"]:
+        source = staging / path
+        if source.is_file():  # else moved already, by a run that was killed after
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, out / path)
+    for path in plan["remove"]:
+        (out / path).unlink(missing_ok=True)
+        prune_empty(out, (out / path).parent)
+    draft = out / f"{MANIFEST}.draft"
+    draft.write_text(json.dumps(plan["manifest"], sort_keys=True, separators=(",\n", ": ")) + "\n",
+                     encoding="utf-8")
+    os.replace(draft, out / MANIFEST)  # last: what written() trusts is dated after every file it names
+    shutil.rmtree(staging)
 
 
 def written(out: Path) -> set[str]:
@@ -96,56 +119,10 @@ def manifest(out: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """A copy of `source` made of hard links: instant, and every file keeps its bytes and times. Plain
-    strings, not Paths: at 20,000 files their overhead is most of the time."""
-    target.mkdir(parents=True)
-    if not source.is_dir():
-        return
-    top, into = os.fspath(source), os.fspath(target)
-    for folder, dirs, names in os.walk(top):
-        copy = into + folder[len(top):]
-        for d in dirs:
-            os.mkdir(os.path.join(copy, d))
-        for name in names:
-            os.link(os.path.join(folder, name), os.path.join(copy, name))
-
-
-def swap(staging: Path, out: Path) -> None:
-    """Put `staging` in the place of `out` in one step (Linux renameat2 RENAME_EXCHANGE); elsewhere two
-    renames, undone at the next start if interrupted between them."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    if exchange(staging, out):
-        return
-    old = out.parent / f".{out.name}.old"
-    os.rename(out, old)
-    os.rename(staging, out)
-    os.rename(old, staging)
-
-
-def exchange(a: Path, b: Path) -> bool:
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.EXDEV):
-        return False
-    raise OutputError(f"cannot swap {a} into {b}: {os.strerror(ctypes.get_errno())}")
-
-
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """One generate at a time per output folder; a second is refused with a message, never interleaved."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    old = out.parent / f".{out.name}.old"
-    if old.is_dir() and not out.exists():
-        os.rename(old, out)  # a two-rename swap was interrupted: put the previous output back
     path = out.parent / f".{out.name}.lock"
     with open(path, "a+") as handle:
         try:
@@ -159,6 +136,9 @@ def locked(out: Path) -> Iterator[None]:
         handle.write(str(os.getpid()))
         handle.flush()
         try:
+            staging = out.parent / f".{out.name}.staging"
+            if (staging / PLAN).is_file():
+                carry_out(staging, out)  # committed by a generate killed before it was done
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
