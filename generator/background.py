@@ -1,12 +1,15 @@
 """Work done in a forked process while the caller goes on: with two cores, the listings, feeds and export
-are rendered while page keys are computed, instead of after."""
+are rendered while page keys are computed, instead of after; and the model loads while the last run's
+state does."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
+A = TypeVar("A")
 T = TypeVar("T")
 
 
@@ -21,32 +24,80 @@ def in_background(work: Callable[[], T], fork: bool = True) -> Callable[[], T]:
     if not fork:
         value = work()
         return lambda: value
-    reader, writer = multiprocessing.Pipe(duplex=False)
+    standby: Standby[None, T] = Standby(lambda: None, lambda _: work())
+    return standby.hand(None)
 
-    def run() -> None:
+
+class Standby(Generic[A, T]):
+    """A forked process that gets ready at once (`prepare`: loading a model takes a second) and waits to do
+    `work` on what it is handed, once. With `fork` false, nothing happens until the work is handed, and
+    then it runs here."""
+
+    def __init__(self, prepare: Callable[[], object], work: Callable[[A], T], fork: bool = True) -> None:
+        self.work = work
+        self.process: multiprocessing.process.BaseProcess | None = None
+        if fork:
+            self.connection, theirs = multiprocessing.Pipe()
+
+            def serve() -> None:
+                self.connection.close()
+                ready = attempt(prepare)  # a failure is raised only if there is work to do
+                try:
+                    argument = theirs.recv()
+                except EOFError:  # dismissed
+                    return
+                theirs.send(ready if isinstance(ready, Failed) else attempt(lambda: work(argument)))
+
+            self.process = multiprocessing.get_context("fork").Process(target=serve, daemon=True)
+            self.process.start()
+            theirs.close()
+
+    def hand(self, argument: A) -> Callable[[], T]:
+        """Give the work its argument; the function returned waits for the result, or raises its error."""
+        if self.process is None:
+            value = self.work(argument)
+            return lambda: value
+        with contextlib.suppress(BrokenPipeError):  # it failed to get ready: result() raises why
+            self.connection.send(argument)
+        return self.result
+
+    def result(self) -> T:
+        assert self.process is not None
         try:
-            writer.send((True, work()))
-        except BaseException as e:  # noqa: BLE001 (handed to the parent, which raises it)
-            writer.send((False, e))
-
-    process = multiprocessing.get_context("fork").Process(target=run, daemon=True)
-    process.start()
-    writer.close()
-
-    def result() -> T:
-        try:
-            outcome = reader.recv()
+            outcome = self.connection.recv()
         except EOFError:
             outcome = None
         finally:
-            reader.close()
-        process.join()
+            self.connection.close()
+        self.process.join()
         if outcome is None:
-            raise BackgroundError(f"a background process ended (exit code {process.exitcode}) before giving "
+            raise BackgroundError(f"a background process ended (exit code {self.process.exitcode}) before giving "
                                   "its result")
-        ok, value = outcome
-        if not ok:
-            raise value
-        return value
+        if isinstance(outcome, Failed):
+            raise outcome.error
+        return outcome  # type: ignore[no-any-return]
 
-    return result
+    def dismiss(self) -> None:
+        """No work for it after all, or no wait for its result: it is ended, having changed nothing."""
+        if self.process is not None and not self.connection.closed:
+            self.connection.close()
+            self.process.terminate()
+            self.process.join()
+
+    def __enter__(self) -> Standby[A, T]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.dismiss()
+
+
+class Failed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def attempt(work: Callable[[], T]) -> T | Failed:
+    try:
+        return work()
+    except BaseException as e:  # noqa: BLE001 (handed to the parent, which raises it)
+        return Failed(e)

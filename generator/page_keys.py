@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
-from .site import Site, chronological, companions, index, roles_by_organization, year_page
+from .site import Site, YearPage, chronological, companions, index, roles_by_organization, year_page
 
 
 def digest(*parts: Any) -> str:
@@ -79,11 +79,16 @@ def page_keys(site: Site, previous: Previous | None = None) -> PageKeys:
     shows. With the previous keys, a key is computed again only where the page can have changed."""
     cards = Cards(site)
     todo = affected(site, previous) if previous else None
+    old = previous.keys.pages if previous else {}
+
+    def kept(path: str) -> bool:
+        return todo is not None and path not in todo and path in old
+
     keys: dict[str, str] = {}
     shown: dict[str, list[str]] = {}
     for kind, obj in keyed(site.briefing):
-        if todo is not None and obj.page not in todo and obj.page in previous.keys.pages:  # type: ignore[union-attr]
-            keys[obj.page] = previous.keys.pages[obj.page]  # type: ignore[union-attr]
+        if kept(obj.page):
+            keys[obj.page] = old[obj.page]
             if kind == "events":
                 shown[obj.id] = previous.keys.shown[obj.id]  # type: ignore[union-attr]
         elif kind == "events":
@@ -93,14 +98,34 @@ def page_keys(site: Site, previous: Previous | None = None) -> PageKeys:
             keys[obj.page] = article_key(obj, cards)
         else:
             keys[obj.page] = entity_key(obj, cards) + ENTITY_KEYS[kind](obj, site, cards)
-    for y in site.year_pages:
-        if todo is not None and y.path not in todo and y.path in previous.keys.pages:  # type: ignore[union-attr]
-            keys[y.path] = previous.keys.pages[y.path]  # type: ignore[union-attr]
-            continue
-        own = cards.of(y.entity.kind, [y.entity.id]) if y.entity else ""
-        keys[y.path] = digest(own, cards.of("events", [e.id for e in y.events]),
-                              cards.of("articles", [r.id for r in y.records]))
+    years = list(site.listing_year_pages)
+    kept_years = years_by_section(old)
+    for hub in site.hubs:
+        section = hub.page[:-3]
+        if kept(hub.page) and section in kept_years:
+            # nothing its years show changed, or its own page would be among those reached: not even made
+            keys.update((path, old[path]) for path in kept_years[section])
+        else:
+            years += site.hub_year_pages(hub)
+    for y in years:
+        keys[y.path] = old[y.path] if kept(y.path) else year_key(y, cards)
     return PageKeys(keys, shown)
+
+
+def year_key(y: YearPage, cards: Cards) -> str:
+    """A year of a listing is keyed by the rows it shows, and a hub's by its card too."""
+    own = cards.of(y.entity.kind, [y.entity.id]) if y.entity else ""
+    return digest(own, cards.of("events", [e.id for e in y.events]), cards.of("articles", [r.id for r in y.records]))
+
+
+def years_by_section(pages: dict[str, str]) -> dict[str, list[str]]:
+    """The year pages among these paths, by the listing or hub they are years of ("places/beijing")."""
+    out: dict[str, list[str]] = {}
+    for path in pages:
+        section, years, _ = path.rpartition("/years/")
+        if years:
+            out.setdefault(section, []).append(path)
+    return out
 
 
 def keyed(briefing: Briefing) -> Iterator[tuple[str, Any]]:
@@ -218,7 +243,7 @@ def years_reached(site: Site, old: dict[Key, Any], new: dict[Key, Any], changed:
                 pages |= {year_page("articles", year)} if year else set()
                 hubs = {(kind, i) for kind in ENTITY_KINDS for i in getattr(x, kind)}
             else:
-                pages |= {y.path for y in site.year_pages if y.entity and (y.entity.kind, y.entity.id) == key}
+                pages |= {y.path for y in site.hub_year_pages(x)} if lookup is new and site.is_hub(x) else set()
                 continue
             pages |= {year_page(f"{kind}/{i}", year or "undated") for kind, i in hubs}
     return pages

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import nlp
-from .background import in_background
+from .background import Standby, in_background
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache, code_version
 from .cleaning import clean
 from .errors import DuplicateSeedError, SeedError, SeedsError
-from .export import to_json
+from .export import Earlier, to_json
 from .extraction import extract
 from .feeds import feeds
 from .model import Article, Briefing, Extraction
@@ -80,19 +80,22 @@ def extract_all(articles: list[Article], cache: Cache, jobs: int | None = None) 
     return extraction_started(articles, cache, jobs)()
 
 
-def extraction_started(articles: list[Article], cache: Cache,
-                       jobs: int | None = None) -> Callable[[], list[Extraction]]:
+def extraction_started(articles: list[Article], cache: Cache, jobs: int | None = None,
+                       extractor: Standby[list[Article], list[Extraction]] | None = None,
+                       ) -> Callable[[], list[Extraction]]:
     """2. Extract each article, or take what an earlier run extracted from the same bytes; the function
     returned gives them all. Many new articles are spread over `jobs` processes (default: every core);
-    a few are extracted in a second process, which loads the model while this one goes on. Each
-    article's result is the same either way."""
+    a few are extracted in a second process (the `extractor`, if one was started early), which loads the
+    model while this one goes on. Each article's result is the same either way."""
     cached = {a.file: cache.get(a) for a in articles}
     todo = [a for a in articles if cached[a.file] is None]
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+    if not todo:
+        fresh: Callable[[], list[Extraction]] = list
+    elif jobs > 1 and len(todo) >= PARALLEL_FROM:
         fresh = in_background(lambda: extract_in_pool(todo, jobs), fork=False)
     else:
-        fresh = in_background(lambda: [extract(a) for a in todo], fork=jobs > 1 and bool(todo))
+        fresh = (extractor or standby_extractor(jobs)).hand(todo)
 
     def finish() -> list[Extraction]:
         for extraction in fresh():
@@ -101,6 +104,14 @@ def extraction_started(articles: list[Article], cache: Cache,
         return [cached[a.file] for a in articles]  # type: ignore[misc]
 
     return finish
+
+
+def standby_extractor(jobs: int) -> Standby[list[Article], list[Extraction]]:
+    return Standby(nlp.load, extract_each, fork=jobs > 1)
+
+
+def extract_each(articles: list[Article]) -> list[Extraction]:
+    return [extract(a) for a in articles]
 
 
 def extract_in_pool(articles: list[Article], jobs: int) -> list[Extraction]:
@@ -122,12 +133,20 @@ def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cac
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
              jobs: int | None = None) -> Report:
+    jobs = jobs or os.cpu_count() or 1
+    # started first: it loads the model while this process reads the seeds and the last run's resolution
+    with standby_extractor(jobs) as extractor:
+        return generated(seeds, out, skip_invalid, force, jobs, extractor)
+
+
+def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int,
+              extractor: Standby[list[Article], list[Extraction]]) -> Report:
     cache = Cache(seeds.parent / CACHE_FOLDER, enabled=not force)
     articles, skipped = read_articles(seeds, skip_invalid, cache)
     inputs = fingerprint(seeds, articles, skipped)
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
-    extracted = extraction_started(articles, cache, jobs)
+    extracted = extraction_started(articles, cache, jobs, extractor)
     before = None if force else kept_resolution(out)
     # 3. resolve them all together, continuing the last run's resolution, keeping the ids it gave
     extractions = extracted()
@@ -137,12 +156,12 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    listings = in_background(lambda: whole_site_files(site), fork=(jobs or os.cpu_count() or 1) > 1)
+    listings = in_background(lambda: whole_site_files(site, earlier_export(out, before)), fork=jobs > 1)
     code = code_version() + templates_version()
     previous = previous_keys(out, code, before.briefing) if before else None
     keys = page_keys(site, previous)
     same = unchanged_pages(out, keys, previous)
-    files: dict[str, str | bytes] = {**render_keyed(site, same)}
+    files: dict[str, str | bytes] = {**render_keyed(site, same, years=keys.pages.keys() - same)}
     # here, not in the second process, which has more to do
     files[RESOLUTION] = pickle.dumps((code_version(), resolved), protocol=pickle.HIGHEST_PROTOCOL)
     files.update(listings())
@@ -152,10 +171,21 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     return Report(briefing, write(out, files, force, same), skipped)
 
 
-def whole_site_files(site: Site) -> dict[str, str]:
+def whole_site_files(site: Site, earlier: Earlier | None = None) -> dict[str, str]:
     """The files made from the whole briefing every time: listings, feeds, the export and the ids."""
     briefing = site.briefing
-    return {**render_listings(site), **feeds(site), EXPORT: to_json(briefing), IDS: PreviousIds.of(briefing).dumps()}
+    return {**render_listings(site), **feeds(site), EXPORT: to_json(briefing, earlier),
+            IDS: PreviousIds.of(briefing).dumps()}
+
+
+def earlier_export(out: Path, before: Resolution | None) -> Earlier | None:
+    """The last export with the briefing it was written from, unless either file was touched since."""
+    if before is None or written(out, among=(EXPORT, RESOLUTION)) != {EXPORT, RESOLUTION}:
+        return None
+    try:
+        return Earlier(before.briefing, (out / EXPORT).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def kept_resolution(out: Path) -> Resolution | None:

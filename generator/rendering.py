@@ -134,8 +134,9 @@ HUB_YEAR = ("entity_year.md.j2", "{name}: {year}")
 LISTING = {"search": {"exclude": True}}
 
 
-def render_keyed(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
-    """The pages that have a key (see page_keys): events, entities, articles and each year of a listing."""
+def render_keyed(site: Site, unchanged: Collection[str] = (), years: Collection[str] | None = None) -> dict[str, str]:
+    """The pages that have a key (see page_keys): events, entities, articles and each year of a listing
+    (those among `years`, if given), but the `unchanged` ones."""
     briefing = site.briefing
     pages: dict[str, str] = {}
     page = page_maker(site, pages, unchanged)
@@ -150,7 +151,7 @@ def render_keyed(site: Site, unchanged: Collection[str] = ()) -> dict[str, str]:
     for record in (r for r in briefing.articles if r.page not in unchanged):
         page(record.page, "article.md.j2", {"title": record.article.title},
              record=record, paragraphs=linked_paragraphs(record, site))
-    for y in site.year_pages:
+    for y in site.year_pages if years is None else site.year_pages_in(years):
         template, title = HUB_YEAR if y.entity else YEAR_PAGES[y.section]
         page(y.path, template, {"title": title.format(year=y.year, name=y.entity and y.entity.name), **LISTING},
              entity=y.entity, year=y.year, events=y.events, records=y.records)

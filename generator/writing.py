@@ -94,13 +94,15 @@ def carry_out(staging: Path, out: Path) -> None:
     shutil.rmtree(staging)
 
 
-def written(out: Path) -> set[str]:
-    """The files the last generate wrote that are still there as it wrote them (by size and time: cheap)."""
+def written(out: Path, among: Collection[str] | None = None) -> set[str]:
+    """The files the last generate wrote (or those `among` them) that are still there as it wrote them (by
+    time: cheap)."""
     try:
         stamp = (out / MANIFEST).stat().st_mtime
     except OSError:
         return set()
-    return {path for path in manifest(out) if untouched(out / path, stamp)}
+    paths = manifest(out).keys() if among is None else set(among) & manifest(out).keys()
+    return {path for path in paths if untouched(out / path, stamp)}
 
 
 def untouched(path: Path, stamp: float) -> bool:

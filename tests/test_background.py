@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
-from generator.background import BackgroundError, in_background
+from generator.background import BackgroundError, Standby, in_background
 
 
 def test_the_result_comes_back_from_the_forked_process() -> None:
@@ -29,3 +30,34 @@ def test_a_background_process_that_dies_is_reported() -> None:
 
 def test_without_fork_the_work_runs_here() -> None:
     assert in_background(os.getpid, fork=False)() == os.getpid()
+
+
+def test_a_standby_process_gets_ready_before_it_is_handed_its_work(tmp_path) -> None:
+    ready = tmp_path / "ready"
+    standby = Standby(lambda: ready.write_text(str(os.getpid())), lambda n: (int(ready.read_text()), n * 2))
+    for _ in range(500):
+        if ready.exists():
+            break
+        time.sleep(0.01)
+    assert ready.exists()  # it got ready with nothing handed to it yet
+    pid, doubled = standby.hand(21)()
+    assert pid != os.getpid() and doubled == 42
+
+
+def test_a_standby_process_that_failed_to_get_ready_raises_only_when_handed_work() -> None:
+    def fail() -> None:
+        raise ValueError("no model")
+
+    Standby(fail, lambda n: n).dismiss()  # no work: no error
+    with pytest.raises(ValueError, match="no model"):
+        Standby(fail, lambda n: n).hand(1)()
+
+
+def test_a_dismissed_standby_process_ends() -> None:
+    standby = Standby(lambda: None, lambda n: n)
+    standby.dismiss()
+    assert standby.process is not None and not standby.process.is_alive()
+
+
+def test_without_fork_a_standby_works_here_when_handed() -> None:
+    assert Standby(lambda: None, lambda _: os.getpid(), fork=False).hand(None)() == os.getpid()

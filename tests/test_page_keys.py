@@ -29,9 +29,11 @@ def keys_both_ways(before: list[Extraction], after: list[Extraction],
     return again.pages, whole.pages, recomputed
 
 
+@pytest.mark.parametrize("hub", [site_module.HUB, 2])
 @pytest.mark.parametrize("trial", range(12))
 def test_keys_computed_again_where_needed_are_the_keys_computed_whole(corpus_extractions: list[Extraction],
-                                                                     trial: int) -> None:
+                                                                     trial: int, hub: int, monkeypatch) -> None:
+    monkeypatch.setattr(site_module, "HUB", hub)
     rng = random.Random(trial)
     before = rng.sample(corpus_extractions, len(corpus_extractions) - 4)
     after = [x for x in before if rng.random() > 0.05] + rng.sample([x for x in corpus_extractions if x not in before], 2)
@@ -43,6 +45,15 @@ def test_hubs_years_and_shown_events_follow_a_new_article(corpus_extractions: li
     monkeypatch.setattr(site_module, "HUB", 2)
     again, whole, recomputed = keys_both_ways(corpus_extractions[:-1], corpus_extractions)
     assert again == whole and recomputed
+
+
+def test_the_years_of_hubs_a_new_article_does_not_reach_are_not_even_made(corpus_extractions: list[Extraction],
+                                                                         monkeypatch) -> None:
+    monkeypatch.setattr(site_module, "HUB", 2)
+    first = resolve(corpus_extractions[:-1])
+    site = Site.of(resolve(corpus_extractions, None, PreviousIds.of(first)))
+    page_keys(site, Previous(first, page_keys(Site.of(first))))
+    assert 0 < len(site.hub_years_made) < len(site.hubs)
 
 
 def test_a_renamed_entity_reaches_every_page_that_prints_it(corpus_extractions: list[Extraction]) -> None:
