@@ -5,12 +5,18 @@ state does."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
+import os
+import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 A = TypeVar("A")
 T = TypeVar("T")
+
+
+PR_SET_PDEATHSIG = 1
 
 
 class BackgroundError(RuntimeError):
@@ -39,7 +45,10 @@ class Standby(Generic[A, T]):
         if fork:
             self.connection, theirs = multiprocessing.Pipe()
 
+            parent = os.getpid()
+
             def serve() -> None:
+                ends_with(parent)
                 self.connection.close()
                 ready = attempt(prepare)  # a failure is raised only if there is work to do
                 try:
@@ -101,3 +110,12 @@ def attempt(work: Callable[[], T]) -> T | Failed:
         return work()
     except BaseException as e:  # noqa: BLE001 (handed to the parent, which raises it)
         return Failed(e)
+
+
+def ends_with(parent: int) -> None:
+    """This process is killed when its parent dies (Linux): a generate killed mid-write must leave no
+    helper behind, still staging files for the next one to trip over."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before that took effect
+        os._exit(1)

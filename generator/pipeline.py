@@ -29,7 +29,7 @@ from .rendering import TEMPLATES, render_keyed, render_listings
 from .resolution import PreviousIds, Resolution, resolution
 from .site import Site
 from .sources import read_seed, seed_files
-from .writing import write, written
+from .writing import Staging, locked, written
 
 REGISTRY = "registry.yml"
 EXPORT = "data/briefing.json"
@@ -134,8 +134,9 @@ def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cac
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
              jobs: int | None = None) -> Report:
     jobs = jobs or os.cpu_count() or 1
-    # started first: it loads the model while this process reads the seeds and the last run's resolution
-    with standby_extractor(jobs) as extractor:
+    # locked first: a change a killed generate committed is carried out before anything is read. The
+    # extractor starts at once: it loads the model while the seeds and the last run's resolution are read.
+    with locked(out), standby_extractor(jobs) as extractor:
         return generated(seeds, out, skip_invalid, force, jobs, extractor)
 
 
@@ -156,19 +157,19 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    listings = in_background(lambda: whole_site_files(site, earlier_export(out, before)), fork=jobs > 1)
+    staging = Staging(out, force)
+    # the files made from the whole briefing are staged by a second process, while this one renders pages
+    whole = in_background(lambda: staging.stage(whole_site_files(site, earlier_export(out, before))), fork=jobs > 1)
     code = code_version() + templates_version()
     previous = previous_keys(out, code, before.briefing) if before else None
     keys = page_keys(site, previous)
     same = unchanged_pages(out, keys, previous)
-    files: dict[str, str | bytes] = {**render_keyed(site, same, years=keys.pages.keys() - same)}
-    # here, not in the second process, which has more to do
-    files[RESOLUTION] = pickle.dumps((code_version(), resolved), protocol=pickle.HIGHEST_PROTOCOL)
-    files.update(listings())
-    files[PAGE_KEYS] = json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
-                                  separators=(",\n", ": ")) + "\n"
-    files[INPUTS] = inputs
-    return Report(briefing, write(out, files, force, same), skipped)
+    staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), INPUTS: inputs,
+                   PAGE_KEYS: json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
+                                         separators=(",\n", ": ")) + "\n",
+                   RESOLUTION: pickled(resolved)})  # here: the second process has more to do
+    staging.take(whole())
+    return Report(briefing, staging.commit(same), skipped)
 
 
 def whole_site_files(site: Site, earlier: Earlier | None = None) -> dict[str, str]:
@@ -186,6 +187,10 @@ def earlier_export(out: Path, before: Resolution | None) -> Earlier | None:
         return Earlier(before.briefing, (out / EXPORT).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def pickled(resolved: Resolution) -> bytes:
+    return pickle.dumps((code_version(), resolved), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def kept_resolution(out: Path) -> Resolution | None:

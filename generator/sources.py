@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from pathlib import Path
 
 from .errors import SeedError
@@ -17,7 +18,9 @@ def seed_files(folder: Path) -> list[Path]:
     """The seed files of `folder`, in a stable order."""
     if not folder.is_dir():
         raise SeedError(str(folder), "no such folder: pass --seeds DIR with your articles (*.txt)")
-    return sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+    with os.scandir(folder) as entries:  # file types come with the listing: no stat of each file
+        names = sorted(e.name for e in entries if os.path.splitext(e.name)[1] == ".txt" and e.is_file())
+    return [folder / name for name in names]
 
 
 def read_seed(path: Path) -> Seed:

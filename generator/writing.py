@@ -1,18 +1,21 @@
-"""Writing: the rendered pages into the output folder, all of them or none.
+"""Writing: the rendered pages into the output folder, all at once or not at all.
 
-What changed is first written beside the output, in a staging folder, with a plan: which files it
-replaces, which it removes, and the manifest that describes the result. Writing the plan is the one step
-that commits the change. Only then are the staged files moved into place, one atomic rename each, and
-the old ones removed. A generate killed before its plan is written leaves the previous output as it was;
-one killed after leaves the plan, which the next generate carries out before anything else (until then
-the folder holds part of the new files). So writing costs what changed, not the whole tree, and no
-output is lost or left half written. Hand-written files in the folder are kept: the generator only
-removes what its manifest says it wrote. One generate at a time: a second one is refused.
+The new tree is made in a staging folder beside the output; then the two folders swap places in one
+atomic step (Linux renameat2 RENAME_EXCHANGE), so a generate that fails or is killed leaves the previous
+output exactly as it was. The staging folder is kept after the swap: it holds the previous tree, whose
+files are hard links to the output's but for those the last generate changed. The next generate levels
+it with the output by comparing inode numbers, which come with the folder listings (no stat of each
+file), then writes what changed into it: so writing costs what this generate and the last one changed,
+not the whole tree. A staged file is never written through its link: the link is removed first.
+Hand-written files in the folder are carried over; the generator only removes what its manifest says it
+wrote. One generate at a time: a second one is refused.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import fcntl
 import hashlib
 import json
@@ -24,9 +27,6 @@ from pathlib import Path, PurePosixPath
 from .errors import OutputError
 
 MANIFEST = ".briefing-manifest.json"
-# In the staging folder, beside the files of the change: no generated path begins with a dot and a name.
-PLAN = ".briefing-plan.json"
-PLAN_DRAFT = ".briefing-plan.json.draft"
 
 
 def check_path(path: str) -> None:
@@ -47,51 +47,116 @@ def digest(text: str | bytes) -> str:
 def write(out: Path, files: Mapping[str, str | bytes], force: bool = False, kept: Collection[str] = ()) -> list[str]:
     """Make `out` hold `files` (relative path -> text) and the `kept` files it already holds, as they are;
     returns the paths written or removed."""
-    for path in files:
-        check_path(path)
     with locked(out):
-        staging = out.parent / f".{out.name}.staging"
-        before = manifest(out)
-        wanted = {path: digest(text) for path, text in files.items()}
-        changed = sorted(p for p, h in wanted.items() if force or before.get(p) != h or not (out / p).is_file())
-        wanted |= {path: before[path] for path in kept}
-        stale = sorted(p for p in before if p not in wanted and (out / p).is_file())
-        if not changed and not stale and out.is_dir():
+        staging = Staging(out, force)
+        staging.stage(files)
+        return staging.commit(kept)
+
+
+Staged = dict[str, tuple[str, bool]]
+"""Path -> the digest of its bytes, and whether they differ from the file's (and so were staged)."""
+
+
+class Staging:
+    """The next tree of an output folder, made beside it; files may be staged by several processes (forked
+    from the one that commits), each handing back what it staged. Used while the folder is `locked`."""
+
+    def __init__(self, out: Path, force: bool = False) -> None:
+        self.out, self.force = out, force
+        self.folder = staging_folder(out)
+        self.before = manifest(out)
+        self.staged: Staged = {}
+        level_with(self.folder, out)
+
+    def stage(self, files: Mapping[str, str | bytes]) -> Staged:
+        """Stage the files whose bytes are not those of the output; returns what it staged (for take)."""
+        for path in files:
+            check_path(path)
+        staged: Staged = {}
+        for path, text in files.items():
+            data = encoded(text)
+            h = digest(data)
+            change = self.force or self.before.get(path) != h or not (self.out / path).is_file()
+            if change:
+                replace_in(self.folder, path, data)
+            staged[path] = (h, change)
+        self.staged.update(staged)
+        return staged
+
+    def take(self, staged: Staged) -> None:
+        """What another process staged."""
+        self.staged.update(staged)
+
+    def commit(self, kept: Collection[str] = ()) -> list[str]:
+        """The output becomes the staged files and the `kept` ones it holds, as they are, in one step;
+        returns the paths written or removed."""
+        wanted = {path: h for path, (h, _) in self.staged.items()} | {path: self.before[path] for path in kept}
+        changed = sorted(path for path, (_, change) in self.staged.items() if change)
+        stale = sorted(p for p in self.before if p not in wanted and (self.out / p).is_file())
+        if not changed and not stale and self.out.is_dir():
             return []
-        shutil.rmtree(staging, ignore_errors=True)  # left uncommitted by a generate that was killed
-        for path in changed:
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(encoded(files[path]))
-        commit(staging, {"replace": changed, "remove": stale, "manifest": wanted})
-        carry_out(staging, out)
-    return changed + stale
+        for path in stale:
+            (self.folder / path).unlink(missing_ok=True)
+            prune_empty(self.folder, (self.folder / path).parent)
+        replace_in(self.folder, MANIFEST, json.dumps(wanted, sort_keys=True, separators=(",\n", ": ")) + "\n")
+        swap(self.folder, self.out)
+        return changed + stale
 
 
-def commit(staging: Path, plan: dict[str, object]) -> None:
-    staging.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(plan, sort_keys=True, separators=(",\n", ": ")) + "\n"
-    (staging / PLAN_DRAFT).write_text(text, encoding="utf-8")
-    os.replace(staging / PLAN_DRAFT, staging / PLAN)
+def staging_folder(out: Path) -> Path:
+    return out.parent / f".{out.name}.staging"
 
 
-def carry_out(staging: Path, out: Path) -> None:
-    """Put a committed plan's files in place; done again from the start, it does what is left."""
-    plan = json.loads((staging / PLAN).read_text(encoding="utf-8"))
-    out.mkdir(parents=True, exist_ok=True)
-    for path in plan["replace"]:
-        source = staging / path
-        if source.is_file():  # else moved already, by a run that was killed after
-            (out / path).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, out / path)
-    for path in plan["remove"]:
-        (out / path).unlink(missing_ok=True)
-        prune_empty(out, (out / path).parent)
-    draft = out / f"{MANIFEST}.draft"
-    draft.write_text(json.dumps(plan["manifest"], sort_keys=True, separators=(",\n", ": ")) + "\n",
-                     encoding="utf-8")
-    os.replace(draft, out / MANIFEST)  # last: what written() trusts is dated after every file it names
-    shutil.rmtree(staging)
+def replace_in(folder: Path, path: str, text: str | bytes) -> None:
+    """Write a file of the staging folder anew: where it is a link to the output's file, never through it."""
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    target.write_bytes(encoded(text))
+
+
+def level_with(staging: Path, out: Path) -> None:
+    """Make `staging` the tree `out` is: each of its files as a hard link (the same bytes and times), and
+    nothing else. Files already linked are left alone: after a generate, all but what it changed."""
+    have, have_folders = tree(staging)
+    want, want_folders = tree(out)
+    if have_folders & want.keys() or have.keys() & want_folders:  # a file where a folder was: start afresh
+        shutil.rmtree(staging)
+        have, have_folders = {}, set()
+    top, into = os.fspath(out), os.fspath(staging)
+    os.makedirs(into, exist_ok=True)
+    for folder in sorted(want_folders - have_folders):
+        os.makedirs(os.path.join(into, folder), exist_ok=True)
+    for path in have.keys() - want.keys():
+        os.unlink(os.path.join(into, path))
+    for folder in sorted(have_folders - want_folders, reverse=True):
+        shutil.rmtree(os.path.join(into, folder), ignore_errors=True)
+    for path, inode in want.items():
+        if have.get(path) != inode:
+            if path in have:
+                os.unlink(os.path.join(into, path))
+            os.link(os.path.join(top, path), os.path.join(into, path), follow_symlinks=False)
+
+
+def tree(top: Path) -> tuple[dict[str, int], set[str]]:
+    """Every file under `top` (relative path -> inode number) and every folder. Plain strings and scandir,
+    not Paths: at 20,000 files their overhead would be most of the time."""
+    files: dict[str, int] = {}
+    folders: set[str] = set()
+    if not top.is_dir():
+        return files, folders
+    todo = [""]
+    while todo:
+        folder = todo.pop()
+        with os.scandir(os.path.join(top, folder)) as entries:
+            for entry in entries:
+                path = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(path)
+                    todo.append(path)
+                else:
+                    files[path] = entry.inode()
+    return files, folders
 
 
 def written(out: Path, among: Collection[str] | None = None) -> set[str]:
@@ -102,12 +167,14 @@ def written(out: Path, among: Collection[str] | None = None) -> set[str]:
     except OSError:
         return set()
     paths = manifest(out).keys() if among is None else set(among) & manifest(out).keys()
-    return {path for path in paths if untouched(out / path, stamp)}
+    root = os.fspath(out)
+    return {path for path in paths if untouched(os.path.join(root, path), stamp)}
 
 
-def untouched(path: Path, stamp: float) -> bool:
+def untouched(path: str, stamp: float) -> bool:
+    """Plain strings, not Paths: at 20,000 files their overhead is most of the time."""
     try:
-        return path.stat().st_mtime <= stamp
+        return os.stat(path).st_mtime <= stamp
     except OSError:
         return False
 
@@ -121,15 +188,49 @@ def manifest(out: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
+def swap(staging: Path, out: Path) -> None:
+    """Put `staging` in the place of `out` in one step (Linux renameat2 RENAME_EXCHANGE), and the old
+    `out` in its place; elsewhere three renames, undone at the next start if interrupted."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if exchange(staging, out):
+        return
+    old = out.parent / f".{out.name}.old"
+    os.rename(out, old)
+    os.rename(staging, out)
+    os.rename(old, staging)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.EXDEV):
+        return False
+    raise OutputError(f"cannot swap {a} into {b}: {os.strerror(ctypes.get_errno())}")
+
+
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """One generate at a time per output folder; a second is refused with a message, never interleaved."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.parent / f".{out.name}.old"
+    if old.is_dir():  # a swap by renames was interrupted: the output is the new tree, or else the old one
+        os.rename(old, out) if not out.exists() else shutil.rmtree(old)
     path = out.parent / f".{out.name}.lock"
     with open(path, "a+") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            # a POSIX lock, not flock: forked helpers do not hold it, so it ends with the generate, even killed
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             handle.seek(0)
             raise OutputError(f"another briefing generate is writing {out} (pid {handle.read().strip() or '?'}); "
                               "wait for it to finish, then run again") from None
@@ -138,12 +239,9 @@ def locked(out: Path) -> Iterator[None]:
         handle.write(str(os.getpid()))
         handle.flush()
         try:
-            staging = out.parent / f".{out.name}.staging"
-            if (staging / PLAN).is_file():
-                carry_out(staging, out)  # committed by a generate killed before it was done
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 def prune_empty(out: Path, folder: Path) -> None:

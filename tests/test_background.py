@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +64,28 @@ def test_a_dismissed_standby_process_ends() -> None:
 
 def test_without_fork_a_standby_works_here_when_handed() -> None:
     assert Standby(lambda: None, lambda _: os.getpid(), fork=False).hand(None)() == os.getpid()
+
+
+def test_a_helper_process_dies_with_its_parent() -> None:
+    """A generate killed mid-write leaves no helper staging files behind it."""
+    script = ("import time; from generator.background import Standby; "
+              "s = Standby(lambda: time.sleep(60), lambda n: n); print(s.process.pid, flush=True); time.sleep(60)")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).parent.parent)
+    assert parent.stdout
+    helper = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    for _ in range(200):
+        if not alive(helper):
+            break
+        time.sleep(0.01)
+    assert not alive(helper)
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
