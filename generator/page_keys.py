@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
+from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Key
 from .site import Site, YearPage, chronological, companions, index, roles_by_organization, year_page
 
 
@@ -191,10 +191,6 @@ def article_key(record: ArticleRecord, cards: Cards) -> str:
 # --- which pages a change can reach -------------------------------------------------------------
 
 
-Key = tuple[str, str]
-"""(kind, id) of an event, entity or article."""
-
-
 def affected(site: Site, previous: Previous) -> set[str]:
     """The pages whose key may differ from the previous one, read off what each kind of key reads:
     - a changed object's own page;
@@ -211,7 +207,7 @@ def affected(site: Site, previous: Previous) -> set[str]:
             x = lookup.get(key)
             if x is not None:
                 pages.add(x.page)
-                pages |= {page(k) for k in (named(x) if key[0] == "events" else role_organizations(x, key[0]))}
+                pages |= {page(k) for k in (x.named() if key[0] == "events" else role_organizations(x, key[0]))}
     members = Members(previous.briefing, site)
     for key in cards:
         for lookup in (old, new):
@@ -219,7 +215,7 @@ def affected(site: Site, previous: Previous) -> set[str]:
             if x is not None:
                 near = links(key[0], x) | members.of(key)
                 pages |= {page(k) for k in near}
-                pages |= {page(k) for e in near if e[0] == "events" and e in lookup for k in named(lookup[e])}
+                pages |= {page(k) for e in near if e[0] == "events" and e in lookup for k in lookup[e].named()}
     pages |= around(site, previous, {k[1] for k in changed | cards if k[0] == "events"})
     return pages | years_reached(site, old, new, {k for k in changed if k[0] in ("events", "articles")} | cards)
 
@@ -237,7 +233,7 @@ def years_reached(site: Site, old: dict[Key, Any], new: dict[Key, Any], changed:
             if key[0] == "events":
                 year = (x.date or "")[:4]
                 pages |= {year_page(section, year) for section in ("events", "timeline") if year}
-                hubs = named(x)
+                hubs = x.named()
             elif key[0] == "articles":
                 year = (x.article.published or "")[:4]
                 pages |= {year_page("articles", year)} if year else set()
@@ -265,14 +261,6 @@ def page(key: Key) -> str:
     return f"{key[0]}/{key[1]}.md"
 
 
-def named(e: Event) -> set[Key]:
-    """What an event's page and row name: its people, organizations, place and mechanism."""
-    out = {("people", p) for p, _ in e.participants} | {("people", s.person) for s in e.statements}
-    out |= {("organizations", o) for o in e.organizations}
-    out |= {("places", e.place)} if e.place else set()
-    return out | ({("mechanisms", e.mechanism)} if e.mechanism else set())
-
-
 def role_organizations(x: Any, kind: str) -> set[Key]:
     return {("organizations", r.organization) for r in x.roles if r.organization} if kind == "people" else set()
 
@@ -280,7 +268,7 @@ def role_organizations(x: Any, kind: str) -> set[Key]:
 def links(kind: str, x: Any) -> set[Key]:
     """Everything an event, article or entity links to, and so prints the card of."""
     if kind == "events":
-        return named(x) | {("articles", a) for a in x.articles}
+        return x.named() | {("articles", a) for a in x.articles}
     out: set[Key] = {("events", e) for e in x.events}
     if kind == "articles":
         return out | {(k, i) for k in ENTITY_KINDS for i in getattr(x, k)}

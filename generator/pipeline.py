@@ -16,7 +16,7 @@ from pathlib import Path
 from . import nlp
 from .background import Standby, in_background
 from .cache import FOLDER as CACHE_FOLDER
-from .cache import Cache, code_version
+from .cache import Cache, code_version, shared
 from .cleaning import clean
 from .errors import DuplicateSeedError, SeedError, SeedsError
 from .export import Earlier, to_json
@@ -98,7 +98,7 @@ def extraction_started(articles: list[Article], cache: Cache, jobs: int | None =
         fresh = (extractor or standby_extractor(jobs)).hand(todo)
 
     def finish() -> list[Extraction]:
-        for extraction in fresh():
+        for extraction in map(shared, fresh()):  # strings made in other processes: one object each
             cache.put(extraction)
             cached[extraction.article.file] = extraction
         return [cached[a.file] for a in articles]  # type: ignore[misc]

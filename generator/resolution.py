@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .clusters import KEYS, LOCAL, Index, never
-from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Extraction, Role
+from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import Registry
 from .slugs import slugify
@@ -130,8 +130,9 @@ def extended(before: Resolution | None, extractions: list[Extraction], registry:
         for pid, role in parts[x.article.id][1]:
             roles.setdefault(pid, []).append(role)
     old = {(e.kind, e.id): e for kind in ENTITY_KINDS for e in getattr(before.briefing, kind)} if before else {}
+    named = named_by(records, events)
     entities = {kind: tuple(same_or(old, (e.kind, e.id), e)
-                            for e in entities_of(kind, indexes[kind], ids[kind], records, events, roles))
+                            for e in entities_of(kind, indexes[kind], ids[kind], named, roles))
                 for kind in indexes}
     briefing = Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
                         entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
@@ -307,33 +308,32 @@ def organization_in(title: str, x: Extraction) -> str | None:
     return max(found)[1] if found else None
 
 
-def entities_of(kind: str, index: Index, ids: dict[int, str], records: list[ArticleRecord], events: list[Event],
-                roles: dict[str, list[Role]]) -> tuple[Entity, ...]:
-    articles: dict[str, list[str]] = {}
+def named_by(records: list[ArticleRecord], events: list[Event]) -> tuple[dict[Key, list[str]], dict[Key, set[str]]]:
+    """(kind, id) -> the articles that name it, and the events; in one pass over each for all kinds."""
+    articles: dict[Key, list[str]] = {}
     for r in records:
-        for eid in getattr(r, kind):
-            articles.setdefault(eid, []).append(r.id)
-    at: dict[str, set[str]] = {}
+        for kind in ENTITY_KINDS:
+            for eid in getattr(r, kind):
+                articles.setdefault((kind, eid), []).append(r.id)
+    at: dict[Key, set[str]] = {}
     for e in events:
-        for eid in mentioned(e, kind):
-            at.setdefault(eid, set()).add(e.id)
+        for key in e.named():
+            at.setdefault(key, set()).add(e.id)
+    return articles, at
+
+
+def entities_of(kind: str, index: Index, ids: dict[int, str], named: tuple[dict[Key, list[str]], dict[Key, set[str]]],
+                roles: dict[str, list[Role]]) -> tuple[Entity, ...]:
+    articles, at = named
     out = []
     for cluster in index.clusters.values():
         eid = ids[cluster.serial]
-        if eid not in articles:
+        if (kind, eid) not in articles:
             continue  # a registry entry no article names
         name = cluster.name()
         aliases = tuple(sorted((set(cluster.names) | cluster.aliases) - {name}))
-        out.append(Entity(kind, eid, name, aliases, tuple(sorted(articles[eid])), tuple(sorted(at.get(eid, ()))),
-                          tuple(roles.get(eid, ())), cluster.established))
+        out.append(Entity(kind, eid, name, aliases, tuple(sorted(articles[kind, eid])),
+                          tuple(sorted(at.get((kind, eid), ()))), tuple(roles.get(eid, ())), cluster.established))
     return tuple(sorted(out, key=lambda e: e.id))
 
 
-def mentioned(e: Event, kind: str) -> set[str]:
-    """The ids of one kind an event names."""
-    if kind == "people":
-        return {p for p, _ in e.participants} | {s.person for s in e.statements}
-    if kind == "organizations":
-        return set(e.organizations)
-    value = e.mechanism if kind == "mechanisms" else e.place
-    return {value} if value else set()

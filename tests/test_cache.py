@@ -101,3 +101,22 @@ def test_the_extraction_cache_outlives_changes_to_code_extraction_does_not_run()
     behind = {path.name for path in modules_behind(EXTRACTION_STAGES)}
     assert {"cleaning.py", "extraction.py", "people.py", "nlp.py", "dates.py"} <= behind
     assert not {"rendering.py", "resolution.py", "page_keys.py", "pipeline.py"} & behind
+
+
+def test_shared_extractions_are_equal_and_hold_one_object_per_string() -> None:
+    from generator.cache import shared
+    from generator.model import Article, Extraction, OrgMention
+
+    def made(text: str) -> str:
+        return text.encode().decode()  # a new object, as each article's text gives
+
+    def extraction(name: str) -> Extraction:
+        article = Article(name, f"{name}.txt", "0" * 64, "Title", "2024-01-01", "Beijing", made("Xinhua"),
+                          ("A paragraph.",), 2024)
+        return Extraction(article, (), (OrgMention(made("Xinhua"), ()),), (), (), ())
+
+    first, second = extraction("a"), extraction("b")
+    assert first.article.source is not second.article.source
+    one, two = shared(first), shared(second)
+    assert (one, two) == (first, second)
+    assert one.article.source is two.article.source is one.organizations[0].name
