@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Event, EventMention, Extraction, ResolvedStatement
 from .slugs import slugify
@@ -41,9 +42,32 @@ class Occasions:
     """("m", mechanism id) or ("d", day) -> the occasions that may be the same event."""
     of_article: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """Article id -> the occasion of each of its reports, in the order of its events."""
+    unreported: bool = field(default=False, repr=False, compare=False)
+    """Unpickled: the reports are to be put back (`reported`)."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the reports: they are the articles' own events, which the extraction cache holds,
+        and half of what the kept resolution would store."""
+        return {"found": [(o.mechanism, o.people) for o in self.found], "pools": self.pools,
+                "of_article": self.of_article}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.found = [Occasion([], mechanism, people) for mechanism, people in state["found"]]
+        self.pools, self.of_article, self.unreported = state["pools"], state["of_article"], True
+
+    def reported(self, extractions: list[Extraction]) -> Occasions:
+        """These occasions with their reports put back, from the articles they were gathered from (in the
+        order they were): each article's events, in the occasions `of_article` says."""
+        if self.unreported:
+            for x in extractions:
+                for e, i in zip(x.events, self.of_article[x.article.id], strict=True):
+                    self.found[i].reports.append((x.article.id, e))
+            self.unreported = False
+        return self
 
     def add(self, x: Extraction, eid: IdOf) -> set[int]:
         """Gather one article's reports; returns the occasions they joined or made."""
+        assert not self.unreported, "occasions unpickled: put their reports back first"
         a = x.article.id
         joined = []
         for e in x.events:

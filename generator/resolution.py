@@ -117,7 +117,7 @@ def extended(before: Resolution | None, extractions: list[Extraction], registry:
     if before and not same_for_old(before, indexes, attached, ids):
         return None
     eid = Ids(indexes, ids)
-    occasions = before.occasions if before else Occasions()
+    occasions = before.occasions.reported(extractions[:len(before.files)]) if before else Occasions()
     touched: set[int] = set()
     for x in new:
         touched |= occasions.add(x, eid)

@@ -140,3 +140,14 @@ def test_a_report_that_dates_an_earlier_one_dates_the_titles_held_there() -> Non
     continued, whole = continued_and_whole(extractions[:1], extractions)
     assert continued.briefing == whole.briefing
     assert [r.date for r in whole.briefing.people[0].roles] == ["2025-03-12", "2025-03-12"]
+
+
+def test_the_kept_resolution_leaves_the_reports_to_the_extractions(corpus_extractions: list[Extraction]) -> None:
+    """They are half of what it would store; the extraction cache has them."""
+    first = resolution(corpus_extractions)
+    assert b"EventMention" not in pickle.dumps(first)
+    kept = pickle.loads(pickle.dumps(first))
+    with pytest.raises(AssertionError, match="put their reports back"):
+        kept.occasions.add(corpus_extractions[0], lambda *_: "x")
+    assert [o.reports for o in kept.occasions.reported(corpus_extractions).found] == \
+        [o.reports for o in first.occasions.found]
