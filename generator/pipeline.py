@@ -6,21 +6,19 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import nlp
-from .background import Standby, in_background
+from .background import in_background
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache, code_version, shared
 from .cleaning import clean
 from .errors import DuplicateSeedError, SeedError, SeedsError
 from .export import Earlier, to_json
-from .extraction import extract
+from .extractors import Extractor, extract_in_pool, standby_extractor
 from .feeds import feeds
 from .model import Article, Briefing, Extraction
 from .page_keys import PageKeys, Previous, page_keys
@@ -81,8 +79,7 @@ def extract_all(articles: list[Article], cache: Cache, jobs: int | None = None) 
 
 
 def extraction_started(articles: list[Article], cache: Cache, jobs: int | None = None,
-                       extractor: Standby[list[Article], list[Extraction]] | None = None,
-                       ) -> Callable[[], list[Extraction]]:
+                       extractor: Extractor | None = None) -> Callable[[], list[Extraction]]:
     """2. Extract each article, or take what an earlier run extracted from the same bytes; the function
     returned gives them all. Many new articles are spread over `jobs` processes (default: every core);
     a few are extracted in a second process (the `extractor`, if one was started early), which loads the
@@ -106,20 +103,6 @@ def extraction_started(articles: list[Article], cache: Cache, jobs: int | None =
     return finish
 
 
-def standby_extractor(jobs: int) -> Standby[list[Article], list[Extraction]]:
-    return Standby(nlp.load, extract_each, fork=jobs > 1)
-
-
-def extract_each(articles: list[Article]) -> list[Extraction]:
-    return [extract(a) for a in articles]
-
-
-def extract_in_pool(articles: list[Article], jobs: int) -> list[Extraction]:
-    nlp.load()  # once, before the workers fork: they share the loaded model
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return pool.map(extract, articles, chunksize=max(1, len(articles) // (jobs * 8)))
-
-
 def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cache | None = None,
                   previous: Path | None = None, jobs: int | None = None) -> Resolution:
     cache = cache or Cache(seeds.parent / CACHE_FOLDER)
@@ -132,16 +115,14 @@ def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cac
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
-             jobs: int | None = None) -> Report:
+             jobs: int | None = None, extractor: Extractor | None = None) -> Report:
+    """(`extractor`: a standby extractor started earlier still, see extractors.py; else one starts here.)"""
     jobs = jobs or os.cpu_count() or 1
-    # locked first: a change a killed generate committed is carried out before anything is read. The
-    # extractor starts at once: it loads the model while the seeds and the last run's resolution are read.
-    with locked(out), standby_extractor(jobs) as extractor:
-        return generated(seeds, out, skip_invalid, force, jobs, extractor)
+    with (extractor or standby_extractor(jobs)) as standby, locked(out):
+        return generated(seeds, out, skip_invalid, force, jobs, standby)
 
 
-def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int,
-              extractor: Standby[list[Article], list[Extraction]]) -> Report:
+def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int, extractor: Extractor) -> Report:
     cache = Cache(seeds.parent / CACHE_FOLDER, enabled=not force)
     articles, skipped = read_articles(seeds, skip_invalid, cache)
     inputs = fingerprint(seeds, articles, skipped)

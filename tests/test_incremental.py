@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import extraction, pipeline
 from generator.errors import OutputError
 from generator.pipeline import generate
 from tests.conftest import FIXTURE_SEEDS, PROJECT
@@ -57,7 +57,7 @@ def test_unchanged_seeds_are_not_extracted_again(seeds_copy: Path, tmp_path: Pat
     def refuse(article):
         raise AssertionError(f"{article.file} extracted again")
 
-    monkeypatch.setattr(pipeline, "extract", refuse)
+    monkeypatch.setattr(extraction, "extract", refuse)
     generate(seeds_copy, tmp_path / "again")
     with pytest.raises(AssertionError, match="extracted again"):
         generate(seeds_copy, tmp_path / "forced", force=True)
