@@ -97,7 +97,7 @@ def page_keys(site: Site, previous: Previous | None = None) -> PageKeys:
         elif kind == "articles":
             keys[obj.page] = article_key(obj, cards)
         else:
-            keys[obj.page] = entity_key(obj, cards) + ENTITY_KEYS[kind](obj, site, cards)
+            keys[obj.page] = entity_key(obj, site, cards) + ENTITY_KEYS[kind](obj, site, cards)
     years = list(site.listing_year_pages)
     kept_years = years_by_section(old)
     for hub in site.hubs:
@@ -106,7 +106,7 @@ def page_keys(site: Site, previous: Previous | None = None) -> PageKeys:
             # nothing its years show changed, or its own page would be among those reached: not even made
             keys.update((path, old[path]) for path in kept_years[section])
         else:
-            years += site.hub_year_pages(hub)
+            years += site.hub_year_pages(hub, ordered=False)
     for y in years:
         keys[y.path] = old[y.path] if kept(y.path) else year_key(y, cards)
     return PageKeys(keys, shown)
@@ -145,8 +145,12 @@ def event_key(e: Event, shown: list[str], cards: Cards) -> str:
                   cards.of("articles", e.articles), cards.of("events", shown))
 
 
-def entity_key(entity: Entity, cards: Cards) -> str:
-    """Every entity page shows the entity, a row for each of its events and the articles that name it."""
+def entity_key(entity: Entity, site: Site, cards: Cards) -> str:
+    """Every entity page shows the entity, a row for each of its events and the articles that name it; a
+    hub's, how many of each there are in each year (the rows are on the years' pages)."""
+    if site.is_hub(entity):
+        counts = sorted((year, len(events), len(records)) for year, (events, records) in site.hub_groups(entity).items())
+        return digest(entity, counts)
     return digest(entity, cards.of("events", entity.events), cards.of("articles", entity.articles))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import extraction, pipeline
+from generator import site as site_module
 from generator.errors import OutputError
 from generator.pipeline import generate
 from tests.conftest import FIXTURE_SEEDS, PROJECT
@@ -162,11 +163,13 @@ def tree(folder: Path) -> dict[str, object]:
     return files
 
 
+@pytest.mark.parametrize("hub", [site_module.HUB, 2])
 @pytest.mark.parametrize("change", ["add", "remove", "edit"])
 def test_pages_kept_from_the_last_generate_are_those_a_whole_generate_would_write(
-        seeds_copy: Path, tmp_path: Path, change: str) -> None:
+        seeds_copy: Path, tmp_path: Path, change: str, hub: int, monkeypatch) -> None:
     """Only pages whose inputs changed are rendered again; the tree must be the one a generate from
-    nothing gives, byte for byte, whatever changed."""
+    nothing gives, byte for byte, whatever changed (and with hubs listed by year)."""
+    monkeypatch.setattr(site_module, "HUB", hub)
     out = tmp_path / "out"
     (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     generate(seeds_copy, out)

@@ -53,7 +53,7 @@ def test_the_years_of_hubs_a_new_article_does_not_reach_are_not_even_made(corpus
     first = resolve(corpus_extractions[:-1])
     site = Site.of(resolve(corpus_extractions, None, PreviousIds.of(first)))
     page_keys(site, Previous(first, page_keys(Site.of(first))))
-    assert 0 < len(site.hub_years_made) < len(site.hubs)
+    assert 0 < len(site.hub_groups_made) < len(site.hubs)
 
 
 def test_a_renamed_entity_reaches_every_page_that_prints_it(corpus_extractions: list[Extraction]) -> None:
@@ -102,3 +102,16 @@ def test_a_renamed_hub_reaches_its_years(corpus_extractions: list[Extraction], m
     renamed = Registry({"places": (Entry("Elsewhere", (place.name,)),)})
     again, whole, _ = keys_both_ways(corpus_extractions, corpus_extractions, renamed)
     assert again == whole and any(path.startswith("places/") and "/years/" in path for path in whole)
+
+
+def test_a_hub_page_is_keyed_by_its_years_counts(corpus_extractions: list[Extraction], monkeypatch) -> None:
+    """A hub's page shows how many events it has each year: an event moved to another year changes it,
+    though the hub's own record does not change."""
+    monkeypatch.setattr(site_module, "HUB", 2)
+    first = resolve(corpus_extractions)
+    hub = next(h for h in Site.of(first).hubs if h.kind == "places")
+    event = next(e for e in first.events if e.id in hub.events and e.date)
+    moved = replace(event, date=f"{int(event.date[:4]) - 5}{event.date[4:]}")
+    second = replace(first, events=tuple(moved if e is event else e for e in first.events))
+    before, after = page_keys(Site.of(first)).pages, page_keys(Site.of(second)).pages
+    assert before[hub.page] != after[hub.page]
