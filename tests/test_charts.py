@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from generator.charts import MARGIN, WIDTH, chronology, relations
+import heapq
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.charts import MARGIN, WIDTH, chronology, relations, strongest_ties, ties_among
 from generator.model import Briefing
 
 
@@ -21,3 +27,11 @@ def test_relations_join_only_entities_that_meet_at_events(fixture_briefing: Brie
     _, ties, _ = relations(fixture_briefing, most=1000)
     together = {frozenset((e.a.label, e.b.label)) for e in ties}
     assert frozenset(("Wang Yi", "Kaja Kallas")) in together  # they co-chaired one dialogue
+
+
+@given(st.lists(st.lists(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), max_size=8, unique=True).map(sorted),
+                max_size=60), st.integers(1, 12))
+def test_the_strongest_ties_are_those_of_all_pairs(meetings: list[list[str]], n: int) -> None:
+    events = Counter(m for members in meetings for m in members)
+    every = ties_among(meetings, set(events))
+    assert strongest_ties(meetings, events, n) == heapq.nsmallest(n, every.items(), key=lambda t: (-t[1], t[0]))
