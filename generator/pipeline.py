@@ -116,7 +116,9 @@ def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cac
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
              jobs: int | None = None, extractor: Extractor | None = None) -> Report:
-    """(`extractor`: a standby extractor started earlier still, see extractors.py; else one starts here.)"""
+    """Make `out` the site of `seeds`, writing only what changed. The output is locked first (one generate
+    at a time). `extractor`: the standby extractor the command line starts before importing the pipeline
+    (extractors.py); without one, it starts here."""
     jobs = jobs or os.cpu_count() or 1
     with (extractor or standby_extractor(jobs)) as standby, locked(out):
         return generated(seeds, out, skip_invalid, force, jobs, standby)
@@ -148,7 +150,7 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), INPUTS: inputs,
                    PAGE_KEYS: json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
                                          separators=(",\n", ": ")) + "\n",
-                   RESOLUTION: pickled(resolved)})  # here: the second process has more to do
+                   RESOLUTION: pickled(resolved)})  # here, where it evens out the two processes' shares
     staging.take(whole())
     return Report(briefing, staging.commit(same), skipped)
 
