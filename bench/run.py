@@ -143,6 +143,7 @@ def measure(n: int, runs: int, jobs: int) -> Row:
     for _ in range(runs if n <= 1000 else 1):
         shutil.rmtree(folder / ".briefing-cache", ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(out.parent / f".{out.name}.staging", ignore_errors=True)  # the previous tree, kept
         colds.append(generate(seeds, out, "--jobs", str(jobs)))
     row.figures["cold_s"] = statistics.median(t.seconds for t in colds)
     row.figures["cold_peak_mb"] = max(t.peak_mb for t in colds)
