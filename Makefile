@@ -54,4 +54,4 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 clean:
-	rm -rf site .briefing-cache
+	rm -rf site .briefing-cache .site_src.staging

@@ -196,13 +196,15 @@ def machine() -> str:
             f"{platform.release()}, Python {platform.python_version()}")
 
 
+# (what, figure, comparison, limit, the N the issue sets it at: None for every N)
 TARGETS = [
-    ("Cold generate: throughput at least 60% of spaCy NER alone on the same text", "throughput_ratio", ">=", 0.6),
-    ("Warm generate, no change: under 10% of cold", "warm_ratio", "<", 0.1),
-    ("One new article: generate under 3 s", "add_one_s", "<", 3.0),
-    ("Whole build warm: at most 1.2x a bare mkdocs build", "build_ratio", "<=", 1.2),
-    ("HTML around each page's content under 20 KB (max of a sample)", "layout_max", "<", 20 * 1024),
-    ("First search (Pagefind) at most 1 MB over the wire", "first_search_mb", "<=", 1.0),
+    ("Cold generate: throughput at least 60% of spaCy NER alone on the same text", "throughput_ratio", ">=", 0.6,
+     None),
+    ("Warm generate, no change: under 10% of cold", "warm_ratio", "<", 0.1, 10_000),
+    ("One new article: generate under 3 s", "add_one_s", "<", 3.0, 10_000),
+    ("Whole build warm: at most 1.2x a bare mkdocs build", "build_ratio", "<=", 1.2, 10_000),
+    ("HTML around each page's content under 20 KB (max of a sample)", "layout_max", "<", 20 * 1024, None),
+    ("First search (Pagefind) at most 1 MB over the wire", "first_search_mb", "<=", 1.0, 10_000),
 ]
 
 
@@ -235,8 +237,9 @@ def report(rows: list[Row], runs: int, jobs: int, command: str) -> str:
     lines += ["", "## Targets", "", "| target | " + " | ".join(f"N = {r.n:,}" for r in rows) + " |",
               "| --- |" + " --- |" * len(rows)]
     ops = {">=": float.__ge__, "<": float.__lt__, "<=": float.__le__}
-    for label, key, op, limit in TARGETS:
-        cells = [f"{'met' if ops[op](float(r.figures[key]), limit) else 'NOT met'} ({r.figures[key]:.2f})" for r in rows]
+    for label, key, op, limit, at in TARGETS:
+        cells = [f"{'met' if ops[op](float(r.figures[key]), limit) else 'NOT met'} ({r.figures[key]:.2f})"
+                 if at in (None, r.n) else f"({r.figures[key]:.2f}; set at N = {at:,})" for r in rows]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
