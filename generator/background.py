@@ -10,13 +10,14 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 A = TypeVar("A")
 T = TypeVar("T")
 
 
-PR_SET_PDEATHSIG = 1
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 class BackgroundError(RuntimeError):
@@ -100,9 +101,11 @@ class Standby(Generic[A, T]):
         self.dismiss()
 
 
+@dataclass(frozen=True)
 class Failed:
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
+    """What a piece of work raised, handed to the process that waits for it."""
+
+    error: BaseException
 
 
 def attempt(work: Callable[[], T]) -> T | Failed:
