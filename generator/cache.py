@@ -20,6 +20,7 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -156,27 +157,21 @@ class Cache:
     def load_snapshot(self) -> dict[str, Known]:
         """The snapshot, with the changes journaled since. A journal cut short (a run killed while it
         appended) is read up to the cut: what is missing is read from the seeds."""
-        # A million objects that live as long as the run: the cycle collector, run again and again while
-        # they are made, would take twice as long as making them, and find nothing to free.
-        gc.disable()
         try:
-            with open(self.snapshot(), "rb") as f:
+            with long_lived(), open(self.snapshot(), "rb") as f:
                 known = pickle.load(f)
-            if not isinstance(known, dict):
-                return {}
-            with contextlib.suppress(Exception), open(self.journal(), "rb") as f:
-                while True:
-                    changed, gone = pickle.load(f)
-                    known.update(changed)
-                    for name in gone:
-                        known.pop(name, None)
-                    self.journaled += len(changed) + len(gone)
+                if not isinstance(known, dict):
+                    return {}
+                with contextlib.suppress(Exception), open(self.journal(), "rb") as journal:
+                    while True:
+                        changed, gone = pickle.load(journal)
+                        known.update(changed)
+                        for name in gone:
+                            known.pop(name, None)
+                        self.journaled += len(changed) + len(gone)
             return known
         except Exception:  # noqa: BLE001 - missing, damaged or of older code: the seeds are read instead
             return {}
-        finally:
-            gc.freeze()
-            gc.enable()
 
     def save(self, extractions: list[Extraction]) -> None:
         """Remember this run's seeds: what changed since the snapshot is appended to its journal, so one new
@@ -201,6 +196,19 @@ class Cache:
         # Were this run killed here, the old journal would apply to the new snapshot: harmless, as an entry
         # is used only while its seed's size and time are the same.
         self.journal().unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def long_lived() -> Iterator[None]:
+    """Objects made here live as long as the run (a pickle of a million of them): the cycle collector,
+    run again and again while they are made and again and again after, would take twice as long as
+    making them, and find nothing to free. It is kept off while they are made, and they are frozen."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def shared(x: T) -> T:

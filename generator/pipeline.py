@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .background import in_background
 from .cache import FOLDER as CACHE_FOLDER
-from .cache import Cache, code_version, shared
+from .cache import Cache, code_version, long_lived, shared
 from .cleaning import clean
 from .errors import DuplicateSeedError, SeedError, SeedsError
 from .export import Earlier, to_json
@@ -27,7 +27,7 @@ from .rendering import TEMPLATES, render_keyed, render_listings
 from .resolution import PreviousIds, Resolution, resolution
 from .site import Site
 from .sources import read_seed, seed_files
-from .writing import Staging, locked, written
+from .writing import Staging, locked
 
 REGISTRY = "registry.yml"
 EXPORT = "data/briefing.json"
@@ -74,10 +74,6 @@ def text_key(article: Article) -> str:
     return " ".join(text.split()).lower()
 
 
-def extract_all(articles: list[Article], cache: Cache, jobs: int | None = None) -> list[Extraction]:
-    return extraction_started(articles, cache, jobs)()
-
-
 def extraction_started(articles: list[Article], cache: Cache, jobs: int | None = None,
                        extractor: Extractor | None = None) -> Callable[[], list[Extraction]]:
     """2. Extract each article, or take what an earlier run extracted from the same bytes; the function
@@ -108,10 +104,16 @@ def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cac
     cache = cache or Cache(seeds.parent / CACHE_FOLDER)
     if articles is None:
         articles, _ = read_articles(seeds, cache=cache)
-    extractions = extract_all(articles, cache, jobs)
+    return resolved_from(extraction_started(articles, cache, jobs), cache, seeds, previous)
+
+
+def resolved_from(extracted: Callable[[], list[Extraction]], cache: Cache, seeds: Path, previous: Path | None,
+                  before: Resolution | None = None) -> Resolution:
+    """3. The extractions, once all are there, remembered and resolved together, keeping the ids the
+    previous output gave and continuing `before`, the last run's resolution, where it can."""
+    extractions = extracted()
     cache.save(extractions)
-    # 3. resolve them all together, keeping the ids the previous output gave
-    return resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous))
+    return resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous), before)
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
@@ -131,22 +133,19 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
     extracted = extraction_started(articles, cache, jobs, extractor)
-    before = None if force else kept_resolution(out)
-    # 3. resolve them all together, continuing the last run's resolution, keeping the ids it gave
-    extractions = extracted()
-    cache.save(extractions)
-    resolved = resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(out / IDS), before)
+    before = None if force else kept_resolution(out)  # while the new seeds are extracted
+    resolved = resolved_from(extracted, cache, seeds, out / IDS, before)
     briefing = resolved.briefing
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
     staging = Staging(out, force)
     # the files made from the whole briefing are staged by a second process, while this one renders pages
-    whole = in_background(lambda: staging.stage(whole_site_files(site, earlier_export(out, before))), fork=jobs > 1)
+    whole = in_background(lambda: staging.stage(whole_site_files(site, earlier_export(staging, before))), fork=jobs > 1)
     code = code_version() + templates_version()
     previous = previous_keys(out, code, before.briefing) if before else None
     keys = page_keys(site, previous)
-    same = unchanged_pages(out, keys, previous)
+    same = unchanged_pages(staging, keys, previous)
     staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), INPUTS: inputs,
                    PAGE_KEYS: json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
                                          separators=(",\n", ": ")) + "\n",
@@ -162,12 +161,12 @@ def whole_site_files(site: Site, earlier: Earlier | None = None) -> dict[str, st
             IDS: PreviousIds.of(briefing).dumps()}
 
 
-def earlier_export(out: Path, before: Resolution | None) -> Earlier | None:
+def earlier_export(staging: Staging, before: Resolution | None) -> Earlier | None:
     """The last export with the briefing it was written from, unless either file was touched since."""
-    if before is None or written(out, among=(EXPORT, RESOLUTION)) != {EXPORT, RESOLUTION}:
+    if before is None or staging.written(among=(EXPORT, RESOLUTION)) != {EXPORT, RESOLUTION}:
         return None
     try:
-        return Earlier(before.briefing, (out / EXPORT).read_text(encoding="utf-8"))
+        return Earlier(before.briefing, (staging.out / EXPORT).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -179,16 +178,12 @@ def pickled(resolved: Resolution) -> bytes:
 def kept_resolution(out: Path) -> Resolution | None:
     """The last generate's resolution, if the same code made it; like the snapshot, trusted as the user's
     own (it is pickled)."""
-    gc.disable()  # as for the snapshot: a million objects that live as long as the run
     try:
-        with open(out / RESOLUTION, "rb") as f:
+        with long_lived(), open(out / RESOLUTION, "rb") as f:
             code, resolved = pickle.load(f)
         return resolved if code == code_version() and isinstance(resolved, Resolution) else None
     except Exception:  # noqa: BLE001 - missing, damaged or of older code: resolved from nothing
         return None
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def previous_keys(out: Path, code: str, briefing: Briefing) -> Previous | None:
@@ -203,12 +198,12 @@ def previous_keys(out: Path, code: str, briefing: Briefing) -> Previous | None:
         return None
 
 
-def unchanged_pages(out: Path, keys: PageKeys, previous: Previous | None) -> set[str]:
+def unchanged_pages(staging: Staging, keys: PageKeys, previous: Previous | None) -> set[str]:
     """Pages on disk as the last generate wrote them, from the same inputs: no need to render them again."""
     if previous is None:
         return set()
     old = previous.keys.pages
-    return {path for path in written(out) if path in keys.pages and old.get(path) == keys.pages[path]}
+    return {path for path in staging.written() if path in keys.pages and old.get(path) == keys.pages[path]}
 
 
 def templates_version() -> str:

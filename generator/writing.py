@@ -83,6 +83,10 @@ class Staging:
         self.staged.update(staged)
         return staged
 
+    def written(self, among: Collection[str] | None = None) -> set[str]:
+        """The files of the output as the last generate wrote them (see `written`)."""
+        return written(self.out, self.before, among)
+
     def take(self, staged: Staged) -> None:
         """What another process staged."""
         self.staged.update(staged)
@@ -159,14 +163,14 @@ def tree(top: Path) -> tuple[dict[str, int], set[str]]:
     return files, folders
 
 
-def written(out: Path, among: Collection[str] | None = None) -> set[str]:
-    """The files the last generate wrote (or those `among` them) that are still there as it wrote them (by
-    time: cheap)."""
+def written(out: Path, wrote: Mapping[str, str], among: Collection[str] | None = None) -> set[str]:
+    """The files the last generate wrote (its manifest, `wrote`), or those `among` them, that are still there
+    as it wrote them (by time: cheap)."""
     try:
         stamp = (out / MANIFEST).stat().st_mtime
     except OSError:
         return set()
-    paths = manifest(out).keys() if among is None else set(among) & manifest(out).keys()
+    paths = wrote.keys() if among is None else set(among) & wrote.keys()
     root = os.fspath(out)
     return {path for path in paths if untouched(os.path.join(root, path), stamp)}
 

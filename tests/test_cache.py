@@ -42,7 +42,7 @@ def read_with_snapshot(seeds: Path, cache_folder: Path, monkeypatch) -> list[str
     monkeypatch.setattr(pipeline, "read_seed", spy)
     cache = Cache(cache_folder)
     articles, _ = pipeline.read_articles(seeds, cache=cache)
-    cache.save(pipeline.extract_all(articles, cache))
+    cache.save(pipeline.extraction_started(articles, cache)())
     return opened
 
 
