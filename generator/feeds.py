@@ -1,5 +1,5 @@
-"""Downloads beside the export: an Atom feed of events (newest first), an ICS calendar of the events
-whose day is known, and CSV tables of events and of each kind of entity."""
+"""Downloads beside the export: an Atom feed of the newest events, an ICS calendar of the events whose
+day is known, and CSV tables of events and of each kind of entity."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ import io
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .model import ENTITY_KINDS
-from .rendering import TEMPLATES, human_date
+from .rendering import TEMPLATES, compiled_templates, human_date
 from .site import Site
+
+# A feed reader fetches the feed again and again for what is new: it carries the newest events (at ten
+# thousand articles, all of them would be megabytes a poll); the calendar, the tables and the export
+# carry every one.
+FEED_ENTRIES = 100
 
 
 def feeds(site: Site) -> dict[str, str]:
@@ -19,13 +24,14 @@ def feeds(site: Site) -> dict[str, str]:
     # XML escaping for the Atom feed; the calendar is not markup and has its own escaping (the `ics` filter)
     env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined,
                       autoescape=lambda name: bool(name and name.endswith(".atom.j2")),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=compiled_templates())
     env.filters.update(date=human_date, ics=ics_text, fold=fold)
     newest = site.newest_first(briefing.events)
     dated = [e for e in newest if e.date]
     files = {
         "data/events.atom": env.get_template("events.atom.j2").render(
-            events=newest, site=site, stamp=stamp, updated=stamp(dated[0].date if dated else None)),
+            events=newest[:FEED_ENTRIES], site=site, stamp=stamp, updated=stamp(dated[0].date if dated else None)),
         "data/events.ics": crlf(env.get_template("events.ics.j2").render(
             events=[e for e in dated if len(e.date or "") == 10], site=site, day_after=day_after)),
         "data/events.csv": table(["id", "title", "date", "end_date", "place", "mechanism", "session", "people",

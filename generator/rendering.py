@@ -7,6 +7,7 @@ dict dumped by yaml.safe_dump, never templated.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import re
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .charts import chronology, relations
@@ -85,9 +87,27 @@ def source_label(record: ArticleRecord) -> str:
     return f"{a.source or 'Article'}, {human_date(a.published)}" if a.published else (a.source or a.title[:40])
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Templates compiled once, not at every generate (where it is a tenth of a second): kept by their
+    source in Jinja's own folder for this user in the temporary folder. One that cannot be written is
+    compiled again next time."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def compiled_templates() -> BytecodeCache | None:
+    try:
+        return CompiledTemplates(pattern="briefing-%s.cache")  # apart from other programs' templates
+    except (OSError, RuntimeError):  # no temporary folder of this user's own: compiled every time
+        return None
+
+
 def environment() -> Environment:
     # autoescape makes macros return Markup; `md` (not HTML escaping) is what every other value goes through.
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
+                      bytecode_cache=compiled_templates(),
                       finalize=md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["raw"] = Markup
     env.filters["html"] = lambda value: Markup(html.escape(str(value)))  # inside raw HTML, such as SVG

@@ -4,18 +4,35 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from generator import feeds as feeds_module
 from generator.feeds import feeds, fold, ics_text, stamp
 from generator.model import Briefing
 from generator.site import Site
 
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
-def test_the_atom_feed_lists_every_event_newest_first(fixture_briefing: Briefing) -> None:
-    root = ET.fromstring(feeds(Site.of(fixture_briefing))["data/events.atom"])
-    ns = {"a": "http://www.w3.org/2005/Atom"}
-    entries = root.findall("a:entry", ns)
+
+def atom_entries(briefing: Briefing) -> list[tuple[str, str]]:
+    root = ET.fromstring(feeds(Site.of(briefing))["data/events.atom"])
+    return [(e.find("a:id", ATOM).text, e.find("a:updated", ATOM).text)  # type: ignore[union-attr]
+            for e in root.findall("a:entry", ATOM)]
+
+
+def test_the_atom_feed_lists_the_events_newest_first(fixture_briefing: Briefing) -> None:
+    entries = atom_entries(fixture_briefing)
     assert len(entries) == len(fixture_briefing.events)
-    updated = [e.find("a:updated", ns).text for e in entries]
+    updated = [u for _, u in entries]
     assert updated == sorted(updated, reverse=True)
+
+
+def test_the_atom_feed_carries_only_the_newest_events(fixture_briefing: Briefing,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feeds_module, "FEED_ENTRIES", 2)
+    newest = sorted((e for e in fixture_briefing.events if e.date), key=lambda e: e.date or "", reverse=True)
+    assert len(newest) > 2
+    assert [i.rpartition("/")[2] for i, _ in atom_entries(fixture_briefing)] == [e.id for e in newest[:2]]
 
 
 def test_the_calendar_holds_the_events_whose_day_is_known_in_rfc_5545_lines(fixture_briefing: Briefing) -> None:
