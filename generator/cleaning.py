@@ -43,6 +43,7 @@ DATELINE = re.compile(
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-])"
     r"|:|--|[–—])\s*")
 MAX_TITLE = 110
+WORD = re.compile(r"\w")
 
 
 def clean(seed: Seed) -> Article:
@@ -58,7 +59,7 @@ def clean(seed: Seed) -> Article:
     dateline, source, paragraphs = read_dateline(paragraphs)
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
-    title = headline or short_title(paragraphs[0])
+    title = headline or short_title(next((p for p in paragraphs if WORD.search(p)), paragraphs[0]))
     return Article(
         id=slugify(seed.file.rsplit(".", 1)[0]),
         file=seed.file,
@@ -140,7 +141,7 @@ def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[s
 def short_title(text: str) -> str:
     sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
     if len(sentence) <= MAX_TITLE:
-        return sentence.rstrip(".")
+        return sentence.rstrip(".") or sentence  # a title is never empty, if only "..."
     return sentence[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
 

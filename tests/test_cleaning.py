@@ -62,3 +62,11 @@ def test_no_publication_date_means_no_reference_year_unless_the_headline_has_one
 def test_nothing_left_after_furniture_is_an_error() -> None:
     with pytest.raises(SeedError, match="no article text"):
         article("Skip to main content\nPrivacy Policy and Terms and Conditions.")
+
+
+@pytest.mark.parametrize("text", [". \n The", "...\n\nTalks were held in Hanoi.", "…"])
+def test_a_title_is_never_empty(text: str) -> None:
+    title = article(text).title
+    assert title.strip()
+    if "Talks" in text:
+        assert title == "Talks were held in Hanoi"
