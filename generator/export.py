@@ -101,5 +101,5 @@ def lines_of(earlier: Earlier) -> dict[int, str]:
         for x, line in zip(records, lines):
             if not line.startswith(f'{{"id": {ENCODE(x.id)},'):
                 return {}
-            kept[id(x)] = line[:-1] if line.endswith(",") else line
+            kept[id(x)] = line.removesuffix(",")
     return kept

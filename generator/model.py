@@ -208,6 +208,10 @@ class ArticleRecord:
     def id(self) -> str:
         return self.article.id
 
+    def named(self) -> set[Key]:
+        """Everything the article names."""
+        return {(kind, i) for kind in ENTITY_KINDS for i in getattr(self, kind)}
+
     @property
     def page(self) -> str:
         return f"articles/{self.article.id}.md"

@@ -241,7 +241,7 @@ def years_reached(site: Site, old: dict[Key, Any], new: dict[Key, Any], changed:
             elif key[0] == "articles":
                 year = (x.article.published or "")[:4]
                 pages |= {year_page("articles", year)} if year else set()
-                hubs = {(kind, i) for kind in ENTITY_KINDS for i in getattr(x, kind)}
+                hubs = x.named()
             else:
                 pages |= {y.path for y in site.hub_year_pages(x)} if lookup is new and site.is_hub(x) else set()
                 continue
@@ -275,7 +275,7 @@ def links(kind: str, x: Any) -> set[Key]:
         return x.named() | {("articles", a) for a in x.articles}
     out: set[Key] = {("events", e) for e in x.events}
     if kind == "articles":
-        return out | {(k, i) for k in ENTITY_KINDS for i in getattr(x, k)}
+        return out | x.named()
     out |= {("articles", a) for a in x.articles} | role_organizations(x, kind)
     return out | {("events", r.event) for r in x.roles if r.event} | {("articles", r.article) for r in x.roles}
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import pickle
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .clusters import KEYS, LOCAL, Index, never
+from .clusters import KEYS, LOCAL, Cluster, Index, never
 from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import Registry
@@ -125,15 +126,15 @@ def extended(before: Resolution | None, extractions: list[Extraction], registry:
     parts = article_parts(before, extractions, occasions, events, eid)
     kept_records = {r.id: r for r in before.briefing.articles} if before else {}
     records = [same_or(kept_records, x.article.id, parts[x.article.id][0]) for x in extractions]
-    roles: dict[str, list[Role]] = {}
-    for x in extractions:
-        for pid, role in parts[x.article.id][1]:
-            roles.setdefault(pid, []).append(role)
-    old = {(e.kind, e.id): e for kind in ENTITY_KINDS for e in getattr(before.briefing, kind)} if before else {}
-    named = named_by(records, events)
-    entities = {kind: tuple(same_or(old, (e.kind, e.id), e)
-                            for e in entities_of(kind, indexes[kind], ids[kind], named, roles))
-                for kind in indexes}
+    if before:
+        entities = continued_entities(before, Changes.since(before, records, events, parts), indexes, ids, extractions)
+    else:
+        roles: dict[str, list[Role]] = {}
+        for x in extractions:
+            for pid, role in parts[x.article.id][1]:
+                roles.setdefault(pid, []).append(role)
+        named = named_by(records, events)
+        entities = {kind: entities_of(kind, indexes[kind], ids[kind], named, roles) for kind in indexes}
     briefing = Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
                         entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
     return Resolution(briefing, registry, [(x.article.file, x.article.sha256) for x in extractions], kept, attached,
@@ -325,15 +326,79 @@ def named_by(records: list[ArticleRecord], events: list[Event]) -> tuple[dict[Ke
 def entities_of(kind: str, index: Index, ids: dict[int, str], named: tuple[dict[Key, list[str]], dict[Key, set[str]]],
                 roles: dict[str, list[Role]]) -> tuple[Entity, ...]:
     articles, at = named
-    out = []
-    for cluster in index.clusters.values():
-        eid = ids[cluster.serial]
-        if (kind, eid) not in articles:
-            continue  # a registry entry no article names
-        name = cluster.name()
-        aliases = tuple(sorted((set(cluster.names) | cluster.aliases) - {name}))
-        out.append(Entity(kind, eid, name, aliases, tuple(sorted(articles[kind, eid])),
-                          tuple(sorted(at.get((kind, eid), ()))), tuple(roles.get(eid, ())), cluster.established))
-    return tuple(sorted(out, key=lambda e: e.id))
+    out = [entity_of(cluster, kind, ids[cluster.serial], articles[kind, eid], at.get((kind, eid), ()), roles.get(eid, ()))
+           for cluster in index.clusters.values() if (kind, eid := ids[cluster.serial]) in articles]
+    return tuple(sorted(out, key=lambda e: e.id))  # (a registry entry no article names has no entity)
+
+
+def entity_of(cluster: Cluster, kind: str, eid: str, articles: Iterable[str], events: Iterable[str],
+              roles: Iterable[Role]) -> Entity:
+    name = cluster.name()
+    aliases = tuple(sorted((set(cluster.names) | cluster.aliases) - {name}))
+    return Entity(kind, eid, name, aliases, tuple(sorted(articles)), tuple(sorted(events)), tuple(roles),
+                  cluster.established)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a continued resolution made again: records and events as they were and as they are, and the
+    titles of the articles whose parts were made again."""
+
+    records: tuple[list[ArticleRecord], list[ArticleRecord]]
+    events: tuple[list[Event], list[Event]]
+    roles: tuple[dict[str, list[tuple[str, Role]]], dict[str, list[tuple[str, Role]]]]
+    """Each (before, now): article id -> its (person id, title)."""
+
+    @classmethod
+    def since(cls, before: Resolution, records: list[ArticleRecord], events: list[Event],
+              parts: dict[str, tuple[ArticleRecord, list[tuple[str, Role]]]]) -> Changes:
+        old_records = {r.id: r for r in before.briefing.articles}
+        new_records = [r for r in records if old_records.get(r.id) is not r]
+        changed = [i for i, e in enumerate(events) if i >= len(before.events) or e is not before.events[i]]
+        remade = [a for a, part in parts.items() if before.parts.get(a) is not part]
+        return cls(([old_records[r.id] for r in new_records if r.id in old_records], new_records),
+                   ([before.events[i] for i in changed if i < len(before.events)], [events[i] for i in changed]),
+                   ({a: before.parts[a][1] for a in remade if a in before.parts}, {a: parts[a][1] for a in remade}))
+
+    def reached(self) -> set[Key]:
+        """The entities whose articles, events or titles these can change: every one they name."""
+        keys = {key for side in self.records for r in side for key in r.named()}
+        keys |= {key for side in self.events for e in side for key in e.named()}
+        return keys | {("people", pid) for side in self.roles for roles in side.values() for pid, _ in roles}
+
+
+def continued_entities(before: Resolution, changes: Changes, indexes: dict[str, Index],
+                       ids: dict[str, dict[int, str]], extractions: list[Extraction]) -> dict[str, tuple[Entity, ...]]:
+    """The entities of `before`, but those the changes reach, made again from their old articles, events
+    and titles with the changes' taken out and put in: the others are the very objects they were. (A name
+    of an earlier article stands for what it stood for, so only what the changes name can differ.)"""
+    gone_records, new_records = changes.records
+    gone_events, new_events = changes.events
+    new_roles = changes.roles[1]
+    articles_out = {r.id for r in gone_records}
+    events_out = {e.id for e in gone_events}
+    position = {x.article.id: i for i, x in enumerate(extractions)}
+    reached = changes.reached()
+    out = {}
+    for kind, index in indexes.items():
+        old = {e.id: e for e in getattr(before.briefing, kind)}
+        entities = dict(old)
+        for serial, eid in ids[kind].items():
+            if (kind, eid) not in reached:
+                continue
+            was = old.get(eid)
+            articles = {a for a in (was.articles if was else ()) if a not in articles_out}
+            articles |= {r.id for r in new_records if eid in getattr(r, kind)}
+            events = {e for e in (was.events if was else ()) if e not in events_out}
+            events |= {e.id for e in new_events if (kind, eid) in e.named()}
+            roles = [r for r in (was.roles if was else ()) if r.article not in new_roles]  # (which holds every remade)
+            roles += [role for part in new_roles.values() for pid, role in part if pid == eid]
+            roles.sort(key=lambda r: position[r.article])  # as gathered: in article order
+            if articles:
+                entities[eid] = same_or(old, eid, entity_of(index.clusters[serial], kind, eid, articles, events, roles))
+            else:
+                entities.pop(eid, None)
+        out[kind] = tuple(sorted(entities.values(), key=lambda e: e.id))
+    return out
 
 
