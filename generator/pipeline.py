@@ -133,17 +133,18 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
     extracted = extraction_started(articles, cache, jobs, extractor)
-    before = None if force else kept_resolution(out)  # while the new seeds are extracted
+    # while the new seeds are extracted: the last run's resolution and page keys, and the staging folder
+    before = None if force else kept_resolution(out)
+    code = code_version() + templates_version()
+    previous = previous_keys(out, code, before.briefing) if before else None
+    staging = Staging(out, force)
     resolved = resolved_from(extracted, cache, seeds, out / IDS, before)
     briefing = resolved.briefing
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    staging = Staging(out, force)
     # the files made from the whole briefing are staged by a second process, while this one renders pages
     whole = in_background(lambda: staging.stage(whole_site_files(site, earlier_export(staging, before))), fork=jobs > 1)
-    code = code_version() + templates_version()
-    previous = previous_keys(out, code, before.briefing) if before else None
     keys = page_keys(site, previous)
     same = unchanged_pages(staging, keys, previous)
     staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), INPUTS: inputs,
