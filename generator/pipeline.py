@@ -200,11 +200,11 @@ def previous_keys(out: Path, code: str, briefing: Briefing) -> Previous | None:
 
 
 def unchanged_pages(staging: Staging, keys: PageKeys, previous: Previous | None) -> set[str]:
-    """Pages on disk as the last generate wrote them, from the same inputs: no need to render them again."""
+    """Pages the last generate wrote from the same inputs, still there: no need to render them again."""
     if previous is None:
         return set()
     old = previous.keys.pages
-    return {path for path in staging.written() if path in keys.pages and old.get(path) == keys.pages[path]}
+    return {path for path in staging.still_there() if path in keys.pages and old.get(path) == keys.pages[path]}
 
 
 def templates_version() -> str:

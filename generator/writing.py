@@ -66,7 +66,8 @@ class Staging:
         self.folder = staging_folder(out)
         self.before = manifest(out)
         self.staged: Staged = {}
-        level_with(self.folder, out)
+        self.there = level_with(self.folder, out)
+        """The files in the output folder."""
 
     def stage(self, files: Mapping[str, str | bytes]) -> Staged:
         """Stage the files whose bytes are not those of the output; returns what it staged (for take)."""
@@ -83,9 +84,14 @@ class Staging:
         self.staged.update(staged)
         return staged
 
-    def written(self, among: Collection[str] | None = None) -> set[str]:
-        """The files of the output as the last generate wrote them (see `written`)."""
+    def written(self, among: Collection[str]) -> set[str]:
+        """Those of these files that are in the output as the last generate wrote them (see `written`)."""
         return written(self.out, self.before, among)
+
+    def still_there(self) -> set[str]:
+        """The files the last generate wrote that the output still holds. One edited since is among them:
+        where its text is to stay the same, it stays as edited."""
+        return self.there & self.before.keys()
 
     def take(self, staged: Staged) -> None:
         """What another process staged."""
@@ -119,9 +125,10 @@ def replace_in(folder: Path, path: str, text: str | bytes) -> None:
     target.write_bytes(encoded(text))
 
 
-def level_with(staging: Path, out: Path) -> None:
+def level_with(staging: Path, out: Path) -> set[str]:
     """Make `staging` the tree `out` is: each of its files as a hard link (the same bytes and times), and
-    nothing else. Files already linked are left alone: after a generate, all but what it changed."""
+    nothing else; returns those files. Files already linked are left alone: after a generate, all but what
+    it changed."""
     have, have_folders = tree(staging)
     want, want_folders = tree(out)
     if have_folders & want.keys() or have.keys() & want_folders:  # a file where a folder was: start afresh
@@ -140,6 +147,7 @@ def level_with(staging: Path, out: Path) -> None:
             if path in have:
                 os.unlink(os.path.join(into, path))
             os.link(os.path.join(top, path), os.path.join(into, path), follow_symlinks=False)
+    return set(want)
 
 
 def tree(top: Path) -> tuple[dict[str, int], set[str]]:
@@ -163,22 +171,19 @@ def tree(top: Path) -> tuple[dict[str, int], set[str]]:
     return files, folders
 
 
-def written(out: Path, wrote: Mapping[str, str], among: Collection[str] | None = None) -> set[str]:
-    """The files the last generate wrote (its manifest, `wrote`), or those `among` them, that are still there
-    as it wrote them (by time: cheap)."""
+def written(out: Path, wrote: Mapping[str, str], among: Collection[str]) -> set[str]:
+    """Those `among` the files the last generate wrote (its manifest, `wrote`) that are still there as it
+    wrote them (by time: cheap)."""
     try:
         stamp = (out / MANIFEST).stat().st_mtime
     except OSError:
         return set()
-    paths = wrote.keys() if among is None else set(among) & wrote.keys()
-    root = os.fspath(out)
-    return {path for path in paths if untouched(os.path.join(root, path), stamp)}
+    return {path for path in set(among) & wrote.keys() if untouched(out / path, stamp)}
 
 
-def untouched(path: str, stamp: float) -> bool:
-    """Plain strings, not Paths: at 20,000 files their overhead is most of the time."""
+def untouched(path: Path, stamp: float) -> bool:
     try:
-        return os.stat(path).st_mtime <= stamp
+        return path.stat().st_mtime <= stamp
     except OSError:
         return False
 

@@ -93,6 +93,20 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     assert untouched and not untouched & changed
 
 
+def test_a_page_removed_by_hand_is_written_again_and_one_edited_stays_as_edited(seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    before = generate(seeds_copy, out).briefing
+    removed, edited = before.events[0].page, before.articles[0].page
+    text = (out / removed).read_text(encoding="utf-8")
+    (out / removed).unlink()
+    with open(out / edited, "a", encoding="utf-8") as f:
+        f.write("A note of mine.\n")
+    (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    report = generate(seeds_copy, out)
+    assert removed in report.changed and (out / removed).read_text(encoding="utf-8") == text
+    assert edited not in report.changed and (out / edited).read_text(encoding="utf-8").endswith("A note of mine.\n")
+
+
 def test_ids_and_urls_stay_when_an_article_adds_an_alias_and_a_source(tmp_path: Path, seeds_folder) -> None:
     seeds = seeds_folder({"a.txt": " date 2025-03-14 SEOUL -- The 10th China-ROK Media Forum was held in Seoul on "
                                    "Wednesday. Kim Min-jun, president of the Korea Press Foundation, spoke."})
