@@ -32,6 +32,26 @@ def main() -> None:
     """Turn news articles about diplomatic and people-to-people exchanges into a briefing site."""
 
 
+# The last generate's report, with all the run built: left to the end of the process (see `run`).
+LAST_REPORT: list[object] = []
+
+
+def run() -> None:
+    """The console script: the command, then the end of the process as soon as its output is out. A normal
+    exit would first free all a generate built, a million objects one by one (0.15 s at ten thousand
+    articles); the operating system takes the memory back at once."""
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else 0 if e.code is None else 1
+        if isinstance(e.code, str):
+            print(e.code, file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 @main.command("generate")
 @SEEDS
 @OUT
@@ -55,6 +75,7 @@ def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False
         from .pipeline import generate
 
         report = generate(seeds, out, skip_invalid, force, jobs, extractor)
+    LAST_REPORT[:] = [report]  # one at a time: `serve` generates again and again
     for error in report.skipped:
         click.echo(f"skipped {error.message}", err=True)
     b = report.briefing
@@ -150,4 +171,4 @@ def mkdocs(*args: str) -> None:
     if result.returncode:
         raise click.ClickException(f"mkdocs {args[0]} failed (exit {result.returncode}); see its messages above")
 if __name__ == "__main__":
-    main()
+    run()

@@ -9,7 +9,7 @@ import json
 import os
 import pickle
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .background import in_background
@@ -45,6 +45,9 @@ class Report:
     """None where nothing had to be done: the inputs are those of the last generate."""
     changed: list[str]
     skipped: list[SeedError]
+    made: object = field(default=None, repr=False, compare=False)
+    """Everything else the run built, for a caller that ends the process right after to leave unfreed (the
+    command line): freeing it object by object takes a tenth of a second at ten thousand articles."""
 
 
 def read_articles(seeds: Path, skip_invalid: bool = False,
@@ -152,7 +155,7 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
                                          separators=(",\n", ": ")) + "\n",
                    RESOLUTION: pickled(resolved)})  # here, where it evens out the two processes' shares
     staging.take(whole())
-    return Report(briefing, staging.commit(same), skipped)
+    return Report(briefing, staging.commit(same), skipped, made=(resolved, extracted, site, keys, staging))
 
 
 def whole_site_files(site: Site, earlier: Earlier | None = None) -> dict[str, str]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,18 @@ def test_check_lists_the_review_queue(seeds_folder) -> None:
     assert result.exit_code == 0, result.output
     assert "review queue:" in result.output
     assert "no date" in result.output
+
+
+def console_script(*args: str) -> subprocess.CompletedProcess:
+    """The command as `briefing` runs it: through `run`, which ends the process itself."""
+    return subprocess.run([sys.executable, "-c", "from generator.cli import run; run()", *args],
+                          check=False, capture_output=True, text=True, timeout=120)
+
+
+def test_the_console_script_ends_with_the_commands_output_and_exit_code(tmp_path: Path, seeds_folder) -> None:
+    seeds = seeds_folder({"a.txt": " date 2025-02-21 TOKYO | Xinhua | A dialogue was held here on Tuesday."})
+    done = console_script("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0 and done.stdout.startswith("1 articles -> "), done.stderr
+    failed = console_script("check", "--seeds", str(seeds_folder({"empty.txt": ""})))
+    assert failed.returncode == 1 and "empty.txt: empty" in failed.stderr
+    assert console_script("no-such-command").returncode == 2
