@@ -147,13 +147,13 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
     # the files made from the whole briefing are staged by a second process, while this one renders pages
-    whole = in_background(lambda: staging.stage(whole_site_files(site, earlier_export(staging, before))), fork=jobs > 1)
+    whole = in_background(lambda: staging.stage({**whole_site_files(site, earlier_export(staging, before)),
+                                                 RESOLUTION: pickled(resolved)}), fork=jobs > 1)
     keys = page_keys(site, previous)
     same = unchanged_pages(staging, keys, previous)
-    staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), INPUTS: inputs,
+    staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), **feeds(site), INPUTS: inputs,
                    PAGE_KEYS: json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
-                                         separators=(",\n", ": ")) + "\n",
-                   RESOLUTION: pickled(resolved)})  # here, where it evens out the two processes' shares
+                                         separators=(",\n", ": ")) + "\n"})
     staging.take(whole())
     return Report(briefing, staging.commit(same), skipped, made=(resolved, extracted, site, keys, staging))
 
@@ -161,7 +161,7 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
 def whole_site_files(site: Site, earlier: Earlier | None = None) -> dict[str, str]:
     """The files made from the whole briefing every time: listings, feeds, the export and the ids."""
     briefing = site.briefing
-    return {**render_listings(site), **feeds(site), EXPORT: to_json(briefing, earlier),
+    return {**render_listings(site), EXPORT: to_json(briefing, earlier),
             IDS: PreviousIds.of(briefing).dumps()}
 
 
