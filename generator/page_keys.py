@@ -306,7 +306,7 @@ def around(site: Site, previous: Previous, events: set[str]) -> set[str]:
         if e is None:
             continue
         for key in [f"people/{p}" for p, _ in e.participants] + ([f"mechanisms/{e.mechanism}"] * bool(e.mechanism)):
-            line = site.chronologies[key]
+            line = site.chronology(key)
             at = bisect_left(line, chronological(e), key=chronological)
             pages |= {o.page for o in line[max(at - 2, 0):at + 3]}
         if e.mechanism and e.session is not None:

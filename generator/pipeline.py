@@ -22,7 +22,7 @@ from .extractors import Extractor, extract_in_pool, standby_extractor
 from .feeds import feeds
 from .model import Article, Briefing, Extraction
 from .page_keys import PageKeys, Previous, page_keys
-from .registry import load_registry
+from .registry import Registry, load_registry
 from .rendering import TEMPLATES, render_keyed, render_listings
 from .resolution import PreviousIds, Resolution, resolution
 from .site import Site
@@ -107,16 +107,17 @@ def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cac
     cache = cache or Cache(seeds.parent / CACHE_FOLDER)
     if articles is None:
         articles, _ = read_articles(seeds, cache=cache)
-    return resolved_from(extraction_started(articles, cache, jobs), cache, seeds, previous)
+    return resolved_from(extraction_started(articles, cache, jobs), cache, load_registry(seeds / REGISTRY),
+                         PreviousIds.load(previous))
 
 
-def resolved_from(extracted: Callable[[], list[Extraction]], cache: Cache, seeds: Path, previous: Path | None,
-                  before: Resolution | None = None) -> Resolution:
+def resolved_from(extracted: Callable[[], list[Extraction]], cache: Cache, registry: Registry,
+                  previous: PreviousIds, before: Resolution | None = None) -> Resolution:
     """3. The extractions, once all are there, remembered and resolved together, keeping the ids the
     previous output gave and continuing `before`, the last run's resolution, where it can."""
     extractions = extracted()
     cache.save(extractions)
-    return resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous), before)
+    return resolution(extractions, registry, previous, before)
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
@@ -136,12 +137,14 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     if not force and unchanged(out, inputs):
         return Report(None, [], [])
     extracted = extraction_started(articles, cache, jobs, extractor)
-    # while the new seeds are extracted: the last run's resolution and page keys, and the staging folder
+    # while the new seeds are extracted: the registry, the last run's ids, resolution and page keys, and
+    # the staging folder
+    registry, ids = load_registry(seeds / REGISTRY), PreviousIds.load(out / IDS)
     before = None if force else kept_resolution(out)
     code = code_version() + templates_version()
     previous = previous_keys(out, code, before.briefing) if before else None
     staging = Staging(out, force)
-    resolved = resolved_from(extracted, cache, seeds, out / IDS, before)
+    resolved = resolved_from(extracted, cache, registry, ids, before)
     briefing = resolved.briefing
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once

@@ -47,6 +47,7 @@ class Site:
     """Organization id -> (person id, title) of every stated title that names it."""
     hub_groups_made: dict[str, dict[str, tuple[list[Event], list[ArticleRecord]]]] = field(
         default_factory=dict, repr=False, compare=False)
+    chronologies_made: dict[str, list[Event]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, briefing: Briefing) -> Site:
@@ -149,16 +150,17 @@ class Site:
         """Articles by year of publication, newest first; those with no date under ""."""
         return by_year(sorted(self.briefing.articles, key=publication, reverse=True))
 
-    @cached_property
-    def chronologies(self) -> dict[str, list[Event]]:
-        """Each person's and each mechanism's events, oldest first."""
-        out: dict[str, list[Event]] = {}
-        for e in sorted(self.briefing.events, key=chronological):
-            for pid, _ in e.participants:
-                out.setdefault(f"people/{pid}", []).append(e)
-            if e.mechanism:
-                out.setdefault(f"mechanisms/{e.mechanism}", []).append(e)
-        return out
+    def chronology(self, key: str) -> list[Event]:
+        """The events a person took part in, or a mechanism's ("people/<id>", "mechanisms/<id>"), oldest first.
+        Made once for each asked about: a generate that renders a few event pages asks about a few."""
+        found = self.chronologies_made.get(key)
+        if found is None:
+            kind, _, id_ = key.partition("/")
+            events = (self.by_id[("events", i)] for i in self.get(kind, id_).events)
+            found = self.chronologies_made[key] = sorted(
+                (e for e in events if kind == "mechanisms" or any(p == id_ for p, _ in e.participants)),
+                key=chronological)
+        return found
 
     @cached_property
     def sessions(self) -> dict[str, list[Event]]:
@@ -183,7 +185,7 @@ class Site:
         of its own neighbours only."""
         found: dict[str, Event] = {}
         for key in [f"people/{pid}" for pid, _ in e.participants] + ([f"mechanisms/{e.mechanism}"] * bool(e.mechanism)):
-            events = self.chronologies[key]
+            events = self.chronology(key)
             i = bisect_left(events, chronological(e), key=chronological)
             found.update((o.id, o) for o in events[max(i - 1, 0):i + 2] if o.id != e.id)
         shown = {o.id for o in self.neighbours(e) if o}
