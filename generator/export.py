@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
 
@@ -56,12 +56,24 @@ def export(briefing: Briefing) -> dict[str, Any]:
             **{name: [record(x) for x in of(briefing)] for name, (of, record) in SECTIONS.items()}}
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class Earlier:
-    """The last export and the briefing it was written from."""
+    """A file as the last generate wrote it, and the briefing it was written from."""
 
     briefing: Briefing
     text: str
+
+    def kept(self, objects: Callable[[Briefing], Sequence[T]], rows: list[str], start: Callable[[T], str]) -> dict[int, str]:
+        """The row (of `rows`, read from the text) each of the briefing's `objects` was written as, by object:
+        where there are as many rows as objects, each starting as the row of the object in its place does;
+        else none. An object the new briefing still holds, the very same, is written as the same row."""
+        before = objects(self.briefing)
+        if len(before) != len(rows) or not all(row.startswith(start(x)) for x, row in zip(before, rows)):
+            return {}
+        return {id(x): row for x, row in zip(before, rows)}
 
 
 def to_json(briefing: Briefing, earlier: Earlier | None = None) -> str:
@@ -69,9 +81,10 @@ def to_json(briefing: Briefing, earlier: Earlier | None = None) -> str:
     indentation json's C encoder writes it. A record that is the very object the `earlier` export was
     written from keeps its line: at ten thousand articles, encoding them all again takes a second. The
     text is joined once, from its lines: it is tens of megabytes."""
-    kept = lines_of(earlier) if earlier else {}
+    sections = sections_of(earlier.text) if earlier else {}
     pieces = ["{\n", f"{ENCODE('schema_version')}: {ENCODE(SCHEMA_VERSION)}"]
     for name, (of, record) in SECTIONS.items():
+        kept = earlier.kept(of, sections.get(name, []), starts_as_json) if earlier else {}
         lines = [kept.get(id(x)) or ENCODE(record(x)) for x in of(briefing)]
         pieces += [f",\n{ENCODE(name)}: [", *(f"\n{line}," for line in lines[:-1]), *(f"\n{line}" for line in lines[-1:]),
                    "\n]" if lines else "]"]
@@ -81,25 +94,19 @@ def to_json(briefing: Briefing, earlier: Earlier | None = None) -> str:
 ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def lines_of(earlier: Earlier) -> dict[int, str]:
-    """The line of each record of the earlier briefing (by object), where the text is laid out as
-    to_json writes it and each line is of the record in its place (its id first); else none."""
+def sections_of(text: str) -> dict[str, list[str]]:
+    """The record lines of an export as to_json lays it out, by section."""
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for line in earlier.text.split("\n"):
+    for line in text.split("\n"):
         if line.endswith(": ["):
             current = sections.setdefault(json.loads(line[:-3]), [])
         elif line in ("]", "],"):
             current = None
         elif current is not None:
-            current.append(line)
-    kept: dict[int, str] = {}
-    for name, (of, _) in SECTIONS.items():
-        records, lines = of(earlier.briefing), sections.get(name, [])
-        if len(records) != len(lines):
-            return {}
-        for x, line in zip(records, lines):
-            if not line.startswith(f'{{"id": {ENCODE(x.id)},'):
-                return {}
-            kept[id(x)] = line.removesuffix(",")
-    return kept
+            current.append(line.removesuffix(","))
+    return sections
+
+
+def starts_as_json(x: ArticleRecord | Event | Entity) -> str:
+    return f'{{"id": {ENCODE(x.id)},'

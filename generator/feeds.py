@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
+from collections.abc import Callable, Mapping, Sequence
+from operator import attrgetter
+from typing import TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .model import ENTITY_KINDS
+from .export import Earlier
+from .model import ENTITY_KINDS, Briefing, Entity, Event
 from .rendering import TEMPLATES, compiled_templates, human_date
 from .site import Site
 
@@ -18,8 +21,23 @@ from .site import Site
 # carry every one.
 FEED_ENTRIES = 100
 
+T = TypeVar("T")
 
-def feeds(site: Site) -> dict[str, str]:
+
+# The files whose rows are kept from the last generate's (see `feeds`).
+CALENDAR = "data/events.ics"
+TABLES = {"events": "data/events.csv", **{kind: f"data/{kind}.csv" for kind in ENTITY_KINDS}}
+KEPT = (CALENDAR, *TABLES.values())
+EVENT_COLUMNS = ["id", "title", "date", "end_date", "place", "mechanism", "session", "people", "organizations",
+                 "articles", "page"]
+ENTITY_COLUMNS = ["id", "name", "aliases", "events", "articles", "page"]
+
+
+def feeds(site: Site, earlier: Mapping[str, Earlier] | None = None) -> dict[str, str]:
+    """The feed, the calendar and the tables. The rows of the calendar and tables of an object that is the
+    very one the `earlier` file (by path) was written from are taken from it: at ten thousand articles,
+    writing them all again is a quarter of a second of every generate."""
+    earlier = earlier or {}
     briefing = site.briefing
     # XML escaping for the Atom feed; the calendar is not markup and has its own escaping (the `ics` filter)
     env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined,
@@ -27,24 +45,58 @@ def feeds(site: Site) -> dict[str, str]:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       bytecode_cache=compiled_templates())
     env.filters.update(date=human_date, ics=ics_text, fold=fold)
+    env.globals["day_after"] = day_after
     newest = site.newest_first(briefing.events)
     dated = [e for e in newest if e.date]
     files = {
         "data/events.atom": env.get_template("events.atom.j2").render(
             events=newest[:FEED_ENTRIES], site=site, stamp=stamp, updated=stamp(dated[0].date if dated else None)),
-        "data/events.ics": crlf(env.get_template("events.ics.j2").render(
-            events=[e for e in dated if len(e.date or "") == 10], site=site, day_after=day_after)),
-        "data/events.csv": table(["id", "title", "date", "end_date", "place", "mechanism", "session", "people",
-                                  "organizations", "articles", "page"],
-                                 [[e.id, e.title, e.date, e.end_date, e.place, e.mechanism, e.session,
-                                   " ".join(p for p, _ in e.participants), " ".join(e.organizations),
-                                   " ".join(e.articles), e.page] for e in newest]),
+        CALENDAR: calendar(env, site, earlier.get(CALENDAR)),
+        TABLES["events"]: table(EVENT_COLUMNS, newest, event_row,
+                                kept_rows(earlier.get(TABLES["events"]), lambda b: site.newest_first(b.events))),
     }
     for kind in ENTITY_KINDS:
-        files[f"data/{kind}.csv"] = table(["id", "name", "aliases", "events", "articles", "page"],
-                                          [[x.id, x.name, "; ".join(x.aliases), " ".join(x.events),
-                                            " ".join(x.articles), x.page] for x in getattr(briefing, kind)])
+        files[TABLES[kind]] = table(ENTITY_COLUMNS, getattr(briefing, kind), entity_row,
+                                    kept_rows(earlier.get(TABLES[kind]), attrgetter(kind)))
     return files
+
+
+def event_row(e: Event) -> list[object]:
+    return [e.id, e.title, e.date, e.end_date, e.place, e.mechanism, e.session, " ".join(p for p, _ in e.participants),
+            " ".join(e.organizations), " ".join(e.articles), e.page]
+
+
+def entity_row(x: Entity) -> list[object]:
+    return [x.id, x.name, "; ".join(x.aliases), " ".join(x.events), " ".join(x.articles), x.page]
+
+
+def calendar(env: Environment, site: Site, earlier: Earlier | None) -> str:
+    """The events whose day is known, newest first; an event's lines are kept where it is the very same
+    event, at a place of the same name."""
+    template = env.get_template("events.ics.j2")
+    vevent = template.make_module({"blocks": []}).vevent  # type: ignore[attr-defined]
+    kept = earlier.kept(lambda b: on_days(site.newest_first(b.events)), vevents(earlier.text), vevent_start) \
+        if earlier else {}
+    before = {p.id: p.name for p in earlier.briefing.places} if earlier else {}
+    blocks = []
+    for e in on_days(site.newest_first(site.briefing.events)):
+        place = site.get("places", e.place).name if e.place else None
+        blocks.append(kept.get(id(e)) if id(e) in kept and before.get(e.place or "") == place else vevent(e, place))
+    return crlf(template.render(blocks=blocks))
+
+
+def on_days(events: list[Event]) -> list[Event]:
+    return [e for e in events if len(e.date or "") == 10]
+
+
+def vevents(text: str) -> list[str]:
+    """The VEVENT blocks of a calendar, its lines ended by LF (as they are before `crlf`)."""
+    blocks = [f"BEGIN:VEVENT\n{block}\n" for block in text.replace("\r\n", "\n").split("\nBEGIN:VEVENT\n")[1:]]
+    return blocks[:-1] + [blocks[-1].removesuffix("END:VCALENDAR\n\n")] if blocks else []
+
+
+def vevent_start(e: Event) -> str:
+    return f"BEGIN:VEVENT\n{fold(f'UID:{e.id}@briefing')}\n"
 
 
 def stamp(date: str | None) -> str:
@@ -82,9 +134,33 @@ def crlf(text: str) -> str:
     return text.replace("\n", "\r\n")
 
 
-def table(header: list[str], rows: list[list[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def table(header: list[str], items: Sequence[T], row: Callable[[T], list[object]], kept: dict[int, str]) -> str:
+    """A CSV table: a header, then a row for each item (the `kept` row of an item, where it has one)."""
+    line = Line()
+    writer = csv.writer(line, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
-    return buffer.getvalue()
+    lines = [line.text]
+    for x in items:
+        if id(x) not in kept:
+            writer.writerow(["" if v is None else v for v in row(x)])
+        lines.append(kept.get(id(x)) or line.text)
+    return "".join(lines)
+
+
+class Line:
+    """Where the csv writer writes a row: each row, once written, is its text."""
+
+    text = ""
+
+    def write(self, text: str) -> None:
+        self.text = text
+
+
+def kept_rows(earlier: Earlier | None, objects: Callable[[Briefing], Sequence[Event | Entity]]) -> dict[int, str]:
+    """The rows of an earlier table, by object (see Earlier.kept). A value spanning lines makes more lines
+    than objects: then none are kept."""
+    return earlier.kept(objects, earlier.text.splitlines(keepends=True)[1:], row_start) if earlier else {}
+
+
+def row_start(x: Event | Entity) -> str:
+    return f"{x.id},"

@@ -3,12 +3,13 @@ rendering -> writing. Everything is gathered and resolved before anything is wri
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .cleaning import clean
 from .errors import DuplicateSeedError, SeedError, SeedsError
 from .export import Earlier, to_json
 from .extractors import Extractor, extract_in_pool, standby_extractor
-from .feeds import feeds
+from .feeds import KEPT, feeds
 from .model import Article, Briefing, Extraction
 from .page_keys import PageKeys, Previous, page_keys
 from .registry import Registry, load_registry
@@ -150,32 +151,37 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
     # the files made from the whole briefing are staged by a second process, while this one renders pages
-    whole = in_background(lambda: staging.stage({**whole_site_files(site, earlier_export(staging, before)),
+    whole = in_background(lambda: staging.stage({**whole_site_files(site, earlier(staging, before, [EXPORT]).get(EXPORT)),
                                                  RESOLUTION: pickled(resolved)}), fork=jobs > 1)
     keys = page_keys(site, previous)
     same = unchanged_pages(staging, keys, previous)
-    staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), **feeds(site), INPUTS: inputs,
+    staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), **feeds(site, earlier(staging, before, KEPT)),
+                   INPUTS: inputs,
                    PAGE_KEYS: json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
                                          separators=(",\n", ": ")) + "\n"})
     staging.take(whole())
     return Report(briefing, staging.commit(same), skipped, made=(resolved, extracted, site, keys, staging))
 
 
-def whole_site_files(site: Site, earlier: Earlier | None = None) -> dict[str, str]:
-    """The files made from the whole briefing every time: listings, feeds, the export and the ids."""
+def whole_site_files(site: Site, export: Earlier | None = None) -> dict[str, str]:
+    """The files made from the whole briefing every time but the feeds: listings, the export (continuing
+    the `export` of the last generate) and the ids."""
     briefing = site.briefing
-    return {**render_listings(site), EXPORT: to_json(briefing, earlier),
+    return {**render_listings(site), EXPORT: to_json(briefing, export),
             IDS: PreviousIds.of(briefing).dumps()}
 
 
-def earlier_export(staging: Staging, before: Resolution | None) -> Earlier | None:
-    """The last export with the briefing it was written from, unless either file was touched since."""
-    if before is None or staging.written(among=(EXPORT, RESOLUTION)) != {EXPORT, RESOLUTION}:
-        return None
-    try:
-        return Earlier(before.briefing, (staging.out / EXPORT).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
+def earlier(staging: Staging, before: Resolution | None, paths: Iterable[str]) -> dict[str, Earlier]:
+    """Those of these files the last generate wrote, with the briefing it wrote them from, unless they or
+    the kept resolution were touched since."""
+    untouched = staging.written(among=[*paths, RESOLUTION])
+    if before is None or RESOLUTION not in untouched:
+        return {}
+    files = {}
+    for path in untouched - {RESOLUTION}:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            files[path] = Earlier(before.briefing, (staging.out / path).read_text(encoding="utf-8"))
+    return files
 
 
 def pickled(resolved: Resolution) -> bytes:
