@@ -51,7 +51,7 @@ def feeds(site: Site, earlier: Mapping[str, Earlier] | None = None) -> dict[str,
     files = {
         "data/events.atom": env.get_template("events.atom.j2").render(
             events=newest[:FEED_ENTRIES], site=site, stamp=stamp, updated=stamp(dated[0].date if dated else None)),
-        CALENDAR: calendar(env, site, earlier.get(CALENDAR)),
+        CALENDAR: calendar(env, site, on_days(dated), earlier.get(CALENDAR)),
         TABLES["events"]: table(EVENT_COLUMNS, newest, event_row,
                                 kept_rows(earlier.get(TABLES["events"]), lambda b: site.newest_first(b.events))),
     }
@@ -70,16 +70,16 @@ def entity_row(x: Entity) -> list[object]:
     return [x.id, x.name, "; ".join(x.aliases), " ".join(x.events), " ".join(x.articles), x.page]
 
 
-def calendar(env: Environment, site: Site, earlier: Earlier | None) -> str:
-    """The events whose day is known, newest first; an event's lines are kept where it is the very same
-    event, at a place of the same name."""
+def calendar(env: Environment, site: Site, events: list[Event], earlier: Earlier | None) -> str:
+    """These events (those whose day is known, newest first); an event's lines are kept where it is the
+    very same event, at a place of the same name."""
     template = env.get_template("events.ics.j2")
     vevent = template.make_module({"blocks": []}).vevent  # type: ignore[attr-defined]
     kept = earlier.kept(lambda b: on_days(site.newest_first(b.events)), vevents(earlier.text), vevent_start) \
         if earlier else {}
     before = {p.id: p.name for p in earlier.briefing.places} if earlier else {}
     blocks = []
-    for e in on_days(site.newest_first(site.briefing.events)):
+    for e in events:
         place = site.get("places", e.place).name if e.place else None
         blocks.append(kept.get(id(e)) if id(e) in kept and before.get(e.place or "") == place else vevent(e, place))
     return crlf(template.render(blocks=blocks))

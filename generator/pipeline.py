@@ -23,7 +23,7 @@ from .extractors import Extractor, extract_in_pool, standby_extractor
 from .feeds import KEPT, feeds
 from .model import Article, Briefing, Extraction
 from .page_keys import PageKeys, Previous, page_keys
-from .registry import Registry, load_registry
+from .registry import load_registry
 from .rendering import TEMPLATES, render_keyed, render_listings
 from .resolution import PreviousIds, Resolution, resolution
 from .site import Site
@@ -108,17 +108,9 @@ def resolve_seeds(seeds: Path, articles: list[Article] | None = None, cache: Cac
     cache = cache or Cache(seeds.parent / CACHE_FOLDER)
     if articles is None:
         articles, _ = read_articles(seeds, cache=cache)
-    return resolved_from(extraction_started(articles, cache, jobs), cache, load_registry(seeds / REGISTRY),
-                         PreviousIds.load(previous))
-
-
-def resolved_from(extracted: Callable[[], list[Extraction]], cache: Cache, registry: Registry,
-                  previous: PreviousIds, before: Resolution | None = None) -> Resolution:
-    """3. The extractions, once all are there, remembered and resolved together, keeping the ids the
-    previous output gave and continuing `before`, the last run's resolution, where it can."""
-    extractions = extracted()
+    extractions = extraction_started(articles, cache, jobs)()
     cache.save(extractions)
-    return resolution(extractions, registry, previous, before)
+    return resolution(extractions, load_registry(seeds / REGISTRY), PreviousIds.load(previous))
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
@@ -145,14 +137,17 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     code = code_version() + templates_version()
     previous = previous_keys(out, code, before.briefing) if before else None
     staging = Staging(out, force)
-    resolved = resolved_from(extracted, cache, registry, ids, before)
+    # 3. resolved together once all are extracted, keeping the ids the previous output gave and continuing
+    # the last run's resolution where it can
+    extractions = extracted()
+    resolved = resolution(extractions, registry, ids, before)
     briefing = resolved.briefing
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
     # the files made from the whole briefing are staged by a second process, while this one renders pages
     whole = in_background(lambda: staging.stage({**whole_site_files(site, earlier(staging, before, [EXPORT]).get(EXPORT)),
-                                                 RESOLUTION: pickled(resolved)}), fork=jobs > 1)
+                                                 **kept_for_next_time(cache, extractions, resolved)}), fork=jobs > 1)
     keys = page_keys(site, previous)
     same = unchanged_pages(staging, keys, previous)
     staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), **feeds(site, earlier(staging, before, KEPT)),
@@ -182,6 +177,13 @@ def earlier(staging: Staging, before: Resolution | None, paths: Iterable[str]) -
         with contextlib.suppress(OSError, UnicodeDecodeError):
             files[path] = Earlier(before.briefing, (staging.out / path).read_text(encoding="utf-8"))
     return files
+
+
+def kept_for_next_time(cache: Cache, extractions: list[Extraction], resolved: Resolution) -> dict[str, bytes]:
+    """What the next generate starts from: the snapshot of the seeds (beside the extraction cache) and the
+    resolution (staged with the output)."""
+    cache.save(extractions)
+    return {RESOLUTION: pickled(resolved)}
 
 
 def pickled(resolved: Resolution) -> bytes:
