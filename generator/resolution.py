@@ -124,10 +124,9 @@ def extended(before: Resolution | None, extractions: list[Extraction], registry:
         touched |= occasions.add(x, eid)
     made_ids, events = occasion_events(before, occasions, touched, eid, previous)
     parts = article_parts(before, extractions, occasions, events, eid)
-    kept_records = {r.id: r for r in before.briefing.articles} if before else {}
-    records = [same_or(kept_records, x.article.id, parts[x.article.id][0]) for x in extractions]
+    records = [parts[x.article.id][0] for x in extractions]
     if before:
-        entities = continued_entities(before, Changes.since(before, records, events, parts), indexes, ids, extractions)
+        entities = continued_entities(before, Changes.since(before, events, parts), indexes, ids, extractions)
     else:
         roles: dict[str, list[Role]] = {}
         for x in extractions:
@@ -273,7 +272,12 @@ def article_parts(before: Resolution | None, extractions: list[Extraction], occa
         a = x.article.id
         evs = tuple(dict.fromkeys(events[i].id for i in occasions.of_article[a]))
         kept = before.parts.get(a) if before else None
-        parts[a] = kept if kept and kept[0].events == evs and changed.isdisjoint(evs) else parts_of(x, evs, by_id, eid)
+        if kept and kept[0].events == evs and changed.isdisjoint(evs):
+            parts[a] = kept
+            continue
+        made = parts_of(x, evs, by_id, eid)
+        # what came out the same stays the same object: that is how pages and export lines are known unchanged
+        parts[a] = kept if kept == made else (kept[0], made[1]) if kept and kept[0] == made[0] else made
     return parts
 
 
@@ -350,15 +354,15 @@ class Changes:
     """Each (before, now): article id -> its (person id, title)."""
 
     @classmethod
-    def since(cls, before: Resolution, records: list[ArticleRecord], events: list[Event],
+    def since(cls, before: Resolution, events: list[Event],
               parts: dict[str, tuple[ArticleRecord, list[tuple[str, Role]]]]) -> Changes:
-        old_records = {r.id: r for r in before.briefing.articles}
-        new_records = [r for r in records if old_records.get(r.id) is not r]
-        changed = [i for i, e in enumerate(events) if i >= len(before.events) or e is not before.events[i]]
         remade = [a for a, part in parts.items() if before.parts.get(a) is not part]
-        return cls(([old_records[r.id] for r in new_records if r.id in old_records], new_records),
+        was = {a: before.parts[a] for a in remade if a in before.parts}
+        records = [a for a in remade if a not in was or was[a][0] is not parts[a][0]]
+        changed = [i for i, e in enumerate(events) if i >= len(before.events) or e is not before.events[i]]
+        return cls(([was[a][0] for a in records if a in was], [parts[a][0] for a in records]),
                    ([before.events[i] for i in changed if i < len(before.events)], [events[i] for i in changed]),
-                   ({a: before.parts[a][1] for a in remade if a in before.parts}, {a: parts[a][1] for a in remade}))
+                   ({a: part[1] for a, part in was.items()}, {a: parts[a][1] for a in remade}))
 
     def reached(self) -> set[Key]:
         """The entities whose articles, events or titles these can change: every one they name."""
