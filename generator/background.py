@@ -1,6 +1,6 @@
-"""Work done in a forked process while the caller goes on: with two cores, the listings, feeds and export
-are rendered while page keys are computed, instead of after; and the model loads while the last run's
-state does."""
+"""Work done in a forked process while the caller goes on: with two cores, the listings and the export are
+written while the page keys, pages and feeds are, instead of after; and the model loads while the last
+run's state does."""
 
 from __future__ import annotations
 

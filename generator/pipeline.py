@@ -28,7 +28,7 @@ from .rendering import TEMPLATES, render_keyed, render_listings
 from .resolution import PreviousIds, Resolution, resolution
 from .site import Site
 from .sources import read_seed, seed_files
-from .writing import Staging, locked
+from .writing import Staged, Staging, locked
 
 REGISTRY = "registry.yml"
 EXPORT = "data/briefing.json"
@@ -145,15 +145,18 @@ def generated(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int
     gc.freeze()  # the briefing lives as long as the run: the cycle collector need not walk it again and again
     # 4. render the pages whose inputs changed, the listings and the export, 5. write what changed, all at once
     site = Site.of(briefing)
-    # the files made from the whole briefing are staged by a second process, while this one renders pages
-    whole = in_background(lambda: staging.stage({**whole_site_files(site, earlier(staging, before, [EXPORT]).get(EXPORT)),
-                                                 **kept_for_next_time(cache, extractions, resolved)}), fork=jobs > 1)
+    def second_share() -> Staged:
+        """The listings, the export and what the next generate starts from, staged by a second process while
+        this one renders the pages and the feeds: two even shares."""
+        return staging.stage({**whole_site_files(site, earlier(staging, before, [EXPORT]).get(EXPORT)),
+                              **kept_for_next_time(cache, extractions, resolved)})
+
+    whole = in_background(second_share, fork=jobs > 1)
     keys = page_keys(site, previous)
     same = unchanged_pages(staging, keys, previous)
     staging.stage({**render_keyed(site, same, years=keys.pages.keys() - same), **feeds(site, earlier(staging, before, KEPT)),
-                   INPUTS: inputs,
-                   PAGE_KEYS: json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown}, sort_keys=True,
-                                         separators=(",\n", ": ")) + "\n"})
+                   INPUTS: inputs, PAGE_KEYS: json.dumps({"code": code, "pages": keys.pages, "shown": keys.shown},
+                                                         sort_keys=True, separators=(",\n", ": ")) + "\n"})
     staging.take(whole())
     return Report(briefing, staging.commit(same), skipped, made=(resolved, extracted, site, keys, staging))
 

@@ -57,14 +57,20 @@ def edited(briefing: Briefing, changes: list[tuple[str, int, str]]) -> Briefing:
 
 changes = st.lists(st.tuples(st.sampled_from(list(SECTIONS)), st.integers(0, 30), st.sampled_from(["edit", "drop"])),
                    max_size=12)
+# Two briefings, one made from the other by `changes`: each example is a few whole renders.
+two_briefings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def edited_twice(briefing: Briefing, before: list, after: list) -> tuple[Briefing, Briefing]:
+    earlier = edited(briefing, before)
+    return earlier, edited(earlier, after)
 
 
 @given(changes, changes)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@two_briefings
 def test_an_export_continued_from_the_earlier_one_is_the_export_from_nothing(
         fixture_briefing: Briefing, before: list, after: list) -> None:
-    earlier = edited(fixture_briefing, before)
-    now = edited(earlier, after)
+    earlier, now = edited_twice(fixture_briefing, before, after)
     assert to_json(now, Earlier(earlier, to_json(earlier))) == to_json(now)
     assert json.loads(to_json(now)) == export(now)
 

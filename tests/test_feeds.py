@@ -5,14 +5,14 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from generator import feeds as feeds_module
 from generator.export import Earlier
 from generator.feeds import KEPT, feeds, fold, ics_text, stamp
 from generator.model import ENTITY_KINDS, Briefing
 from generator.site import Site
-from tests.test_export import changes, edited
+from tests.test_export import changes, edited_twice, two_briefings
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
@@ -69,12 +69,11 @@ feed_changes = changes.map(lambda cs: [(name, i, "edit" if name in ENTITY_KINDS 
 
 
 @given(feed_changes, feed_changes)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@two_briefings
 def test_feeds_continued_from_the_earlier_ones_are_the_feeds_from_nothing(
         fixture_briefing: Briefing, before: list, after: list) -> None:
     """Events and articles edited or dropped, entities renamed (a place's name is in the calendar), in between."""
-    earlier = edited(fixture_briefing, before)
-    now = edited(earlier, after)
+    earlier, now = edited_twice(fixture_briefing, before, after)
     assert feeds(Site.of(now), earlier_feeds(earlier)) == feeds(Site.of(now))
 
 
