@@ -141,9 +141,11 @@ def table(header: list[str], items: Sequence[T], row: Callable[[T], list[object]
     writer.writerow(header)
     lines = [line.text]
     for x in items:
-        if id(x) not in kept:
+        if id(x) in kept:
+            lines.append(kept[id(x)])
+        else:
             writer.writerow(["" if v is None else v for v in row(x)])
-        lines.append(kept.get(id(x)) or line.text)
+            lines.append(line.text)
     return "".join(lines)
 
 
@@ -159,7 +161,7 @@ class Line:
 def kept_rows(earlier: Earlier | None, objects: Callable[[Briefing], Sequence[Event | Entity]]) -> dict[int, str]:
     """The rows of an earlier table, by object (see Earlier.kept). A value spanning lines makes more lines
     than objects: then none are kept."""
-    return earlier.kept(objects, earlier.text.splitlines(keepends=True)[1:], row_start) if earlier else {}
+    return earlier.kept(objects, [f"{line}\n" for line in earlier.text.split("\n")[1:-1]], row_start) if earlier else {}
 
 
 def row_start(x: Event | Entity) -> str:

@@ -8,6 +8,7 @@ import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -275,10 +276,17 @@ def article_parts(before: Resolution | None, extractions: list[Extraction], occa
         if kept and kept[0].events == evs and changed.isdisjoint(evs):
             parts[a] = kept
             continue
-        made = parts_of(x, evs, by_id, eid)
-        # what came out the same stays the same object: that is how pages and export lines are known unchanged
-        parts[a] = kept if kept == made else (kept[0], made[1]) if kept and kept[0] == made[0] else made
+        parts[a] = same_part(kept, parts_of(x, evs, by_id, eid))
     return parts
+
+
+def same_part(kept: tuple[ArticleRecord, list[tuple[str, Role]]] | None,
+              made: tuple[ArticleRecord, list[tuple[str, Role]]]) -> tuple[ArticleRecord, list[tuple[str, Role]]]:
+    """A part made again, with what came out the same as the `kept` one kept as the same object: that is how
+    pages and export lines are known to be unchanged."""
+    if kept is None or kept == made:
+        return kept or made
+    return (kept[0], made[1]) if kept[0] == made[0] else made
 
 
 def parts_of(x: Extraction, evs: tuple[str, ...], by_id: dict[str, Event],
@@ -370,17 +378,34 @@ class Changes:
         keys |= {key for side in self.events for e in side for key in e.named()}
         return keys | {("people", pid) for side in self.roles for roles in side.values() for pid, _ in roles}
 
+    @cached_property
+    def gone(self) -> tuple[set[str], set[str]]:
+        """The ids of the records and events as they were."""
+        return {r.id for r in self.records[0]}, {e.id for e in self.events[0]}
+
+    def articles_naming(self, was: Entity | None, kind: str, eid: str) -> set[str]:
+        """The articles that name an entity: those that did before, with the changed records' taken out and
+        put in."""
+        articles = {a for a in (was.articles if was else ()) if a not in self.gone[0]}
+        return articles | {r.id for r in self.records[1] if eid in getattr(r, kind)}
+
+    def events_naming(self, was: Entity | None, kind: str, eid: str) -> set[str]:
+        events = {e for e in (was.events if was else ()) if e not in self.gone[1]}
+        return events | {e.id for e in self.events[1] if (kind, eid) in e.named()}
+
+    def titles_of(self, was: Entity | None, pid: str, position: dict[str, int]) -> list[Role]:
+        """A person's titles, in article order (as gathered), those of the parts made again put in anew."""
+        remade = self.roles[1]
+        roles = [r for r in (was.roles if was else ()) if r.article not in remade]
+        roles += [role for part in remade.values() for p, role in part if p == pid]
+        return sorted(roles, key=lambda r: position[r.article])
+
 
 def continued_entities(before: Resolution, changes: Changes, indexes: dict[str, Index],
                        ids: dict[str, dict[int, str]], extractions: list[Extraction]) -> dict[str, tuple[Entity, ...]]:
     """The entities of `before`, but those the changes reach, made again from their old articles, events
     and titles with the changes' taken out and put in: the others are the very objects they were. (A name
     of an earlier article stands for what it stood for, so only what the changes name can differ.)"""
-    gone_records, new_records = changes.records
-    gone_events, new_events = changes.events
-    new_roles = changes.roles[1]
-    articles_out = {r.id for r in gone_records}
-    events_out = {e.id for e in gone_events}
     position = {x.article.id: i for i, x in enumerate(extractions)}
     reached = changes.reached()
     out = {}
@@ -391,17 +416,12 @@ def continued_entities(before: Resolution, changes: Changes, indexes: dict[str, 
             if (kind, eid) not in reached:
                 continue
             was = old.get(eid)
-            articles = {a for a in (was.articles if was else ()) if a not in articles_out}
-            articles |= {r.id for r in new_records if eid in getattr(r, kind)}
-            events = {e for e in (was.events if was else ()) if e not in events_out}
-            events |= {e.id for e in new_events if (kind, eid) in e.named()}
-            roles = [r for r in (was.roles if was else ()) if r.article not in new_roles]  # (which holds every remade)
-            roles += [role for part in new_roles.values() for pid, role in part if pid == eid]
-            roles.sort(key=lambda r: position[r.article])  # as gathered: in article order
+            articles = changes.articles_naming(was, kind, eid)
+            entities.pop(eid, None)  # (none left that names it: gone)
             if articles:
-                entities[eid] = same_or(old, eid, entity_of(index.clusters[serial], kind, eid, articles, events, roles))
-            else:
-                entities.pop(eid, None)
+                made = entity_of(index.clusters[serial], kind, eid, articles, changes.events_naming(was, kind, eid),
+                                 changes.titles_of(was, eid, position))
+                entities[eid] = same_or(old, eid, made)
         out[kind] = tuple(sorted(entities.values(), key=lambda e: e.id))
     return out
 
