@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import nlp
-from generator.cleaning import clean
-from generator.sources import read_seed, seed_files
+from generator.extract import nlp
+from generator.read.cleaning import clean
+from generator.read.sources import read_seed, seed_files
 
 
 def main() -> None:

@@ -110,8 +110,8 @@ def first_search_bytes(site: Path, query: str) -> tuple[int, int]:
 
 
 def words_of(seeds: Path) -> int:
-    from generator.cleaning import clean
-    from generator.sources import read_seed, seed_files
+    from generator.read.cleaning import clean
+    from generator.read.sources import read_seed, seed_files
 
     return sum(len(" ".join(clean(read_seed(p)).paragraphs).split()) for p in seed_files(seeds))
 

@@ -1,10 +1,8 @@
-"""The briefing command: generate pages from seeds, build and serve the site, check seeds.
-
-The pipeline is imported by the commands that run it, not here: generate first starts the process that
-loads the model (extractors.py), which then loads while the rest is imported."""
+"""The briefing command: generate pages from seeds, build and serve the site, check seeds."""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -12,7 +10,10 @@ from pathlib import Path
 
 import click
 
-from .extractors import standby_extractor
+from .pipeline import add_seeds, generate, read_articles, resolve_seeds
+from .site.review import review_queue
+from .watching import watch_seeds
+
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Folder of articles (*.txt) and the optional registry.yml.")
@@ -28,28 +29,20 @@ SKIP = click.option("--skip-invalid", is_flag=True, help="Build from the good se
 
 @click.group()
 @click.version_option(package_name="briefing-digest")
-def main() -> None:
-    """Turn news articles about diplomatic and people-to-people exchanges into a briefing site."""
+@click.option("-v", "--verbose", is_flag=True, help="Say what each stage did, how long it took, and what "
+              "earlier runs spared (which shortcuts ran, or why not).")
+def main(verbose: bool) -> None:
+    """Turn news articles about diplomatic and people-to-people exchanges into a briefing site.
 
-
-# The last generate's report, with all the run built: left to the end of the process (see `run`).
-LAST_REPORT: list[object] = []
+    Example: briefing -v generate --seeds seeds --out site_src
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s",
+                        force=True)
 
 
 def run() -> None:
-    """The console script: the command, then the end of the process as soon as its output is out. A normal
-    exit would first free all a generate built, a million objects one by one (0.15 s at ten thousand
-    articles); the operating system takes the memory back at once."""
-    try:
-        main()
-        code = 0
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 0 if e.code is None else 1
-        if isinstance(e.code, str):
-            print(e.code, file=sys.stderr)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    """The console script."""
+    main()
 
 
 @main.command("generate")
@@ -69,13 +62,7 @@ def generate_command(seeds: Path, out: Path, skip_invalid: bool, force: bool, jo
 
 
 def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False, jobs: int | None = None) -> None:
-    jobs = jobs or os.cpu_count() or 1
-    # The extractor first, then the pipeline: the model loads while the rest is imported (0.2 s).
-    with standby_extractor(jobs) as extractor:
-        from .pipeline import generate
-
-        report = generate(seeds, out, skip_invalid, force, jobs, extractor)
-    LAST_REPORT[:] = [report]  # one at a time: `serve` generates again and again
+    report = generate(seeds, out, skip_invalid, force, jobs)
     for error in report.skipped:
         click.echo(f"skipped {error.message}", err=True)
     b = report.briefing
@@ -112,8 +99,6 @@ def add(files: tuple[Path, ...], seeds: Path, out: Path) -> None:
 
     Example: briefing add ~/Downloads/article.txt
     """
-    from .pipeline import add_seeds
-
     for stored in add_seeds(list(files), seeds):
         click.echo(f"added {stored}")
     run_generate(seeds, out, False)
@@ -128,8 +113,6 @@ def serve(seeds: Path, out: Path, port: int) -> None:
 
     Example: briefing serve --port 8000
     """
-    from .watching import watch_seeds
-
     run_generate(seeds, out, False)
     # Regenerations run on the watcher's thread, in one process: a process forked beside other threads
     # could inherit a lock one of them holds, and hang.
@@ -148,9 +131,6 @@ def check(seeds: Path, review: bool) -> None:
 
     Example: briefing check --seeds seeds
     """
-    from .pipeline import read_articles, resolve_seeds
-    from .review import review_queue
-
     articles, errors = read_articles(seeds, skip_invalid=True)
     for error in errors:
         click.echo(f"error: {error.message}", err=True)
@@ -158,7 +138,7 @@ def check(seeds: Path, review: bool) -> None:
     if errors:
         sys.exit(1)
     if review:
-        items = review_queue(resolve_seeds(seeds).briefing)
+        items = review_queue(resolve_seeds(seeds))
         click.echo(f"review queue: {len(items)} item(s)")
         for item in items:
             click.echo(f"  {item}")
@@ -170,5 +150,7 @@ def mkdocs(*args: str) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False, env=env)
     if result.returncode:
         raise click.ClickException(f"mkdocs {args[0]} failed (exit {result.returncode}); see its messages above")
+
+
 if __name__ == "__main__":
     run()

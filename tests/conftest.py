@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from bench.corpus import write_corpus
-from generator.cleaning import clean
-from generator.extraction import extract
+from generator.read.cleaning import clean
+from generator.extract.extraction import extract
 from generator.model import Briefing, Extraction
 from generator.pipeline import generate, resolve_seeds
-from generator.sources import read_seed, seed_files
+from generator.read.sources import read_seed, seed_files
 
 FIXTURE_SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 GOLDEN = Path(__file__).parent / "golden"

@@ -1,20 +1,24 @@
-"""Rewrite the golden pages: `python -m tests.golden` (or `make golden`), then review the diff like code."""
+"""Rewrite the golden pages: `python -m tests.golden` (or `make golden`), then review the diff like code.
+The pages are generated in a temporary folder, so no state of the generate is left in tests/."""
 
 from __future__ import annotations
 
 import shutil
+import tempfile
+from pathlib import Path
 
 from generator.pipeline import generate
+from generator.write.writing import MANIFEST
 from tests.conftest import FIXTURE_SEEDS, GOLDEN
 
 
 def main() -> None:
-    shutil.rmtree(GOLDEN, ignore_errors=True)
-    generate(FIXTURE_SEEDS, GOLDEN)
-    (GOLDEN / ".briefing-manifest.json").unlink()
-    (GOLDEN / ".briefing-inputs").unlink()
-    (GOLDEN / ".briefing-pages.json").unlink()
-    (GOLDEN / ".briefing-ids.json").unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site_src"
+        generate(FIXTURE_SEEDS, out)
+        (out / MANIFEST).unlink()
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(out, GOLDEN)
     print(f"golden pages rewritten in {GOLDEN}")
 
 

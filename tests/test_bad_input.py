@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.sources import MAX_BYTES
+from generator.read.sources import MAX_BYTES
 from tests.conftest import FIXTURE_SEEDS
 
 GOOD = FIXTURE_SEEDS / "rok_media_forum.txt"

@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 from generator import pipeline
-from generator.cache import EXTRACTION_STAGES, Cache, modules_behind
-from generator.cleaning import clean
-from generator.extraction import extract
-from generator.sources import read_seed
+from generator.rebuild.cache import EXTRACTION_STAGES, Cache, modules_behind
+from generator.read.cleaning import clean
+from generator.extract.extraction import extract
+from generator.read.sources import read_seed
 from tests.conftest import FIXTURE_SEEDS
 
 
@@ -104,7 +104,7 @@ def test_the_extraction_cache_outlives_changes_to_code_extraction_does_not_run()
 
 
 def test_shared_extractions_are_equal_and_hold_one_object_per_string() -> None:
-    from generator.cache import shared
+    from generator.rebuild.cache import shared
     from generator.model import Article, Extraction, OrgMention
 
     def made(text: str) -> str:

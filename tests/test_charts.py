@@ -6,7 +6,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.charts import MARGIN, WIDTH, chronology, relations, strongest_ties, ties_among
+from generator.site.charts import MARGIN, WIDTH, chronology, relations, strongest_ties, ties_among
 from generator.model import Briefing
 
 

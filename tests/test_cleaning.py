@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cleaning import clean
+from generator.read.cleaning import clean
 from generator.errors import SeedError
 from generator.model import Seed
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.dates import WEEKDAYS, Anchor, find_dates
+from generator.extract.dates import WEEKDAYS, Anchor, find_dates
 
 FRIDAY = Anchor.of("2025-02-21", 2025)
 

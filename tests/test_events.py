@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.cleaning import clean
-from generator.extraction import extract
+from generator.read.cleaning import clean
+from generator.extract.extraction import extract
 from generator.model import Seed
 
 

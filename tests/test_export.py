@@ -8,7 +8,7 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.export import SECTIONS, Earlier, export, to_json
+from generator.site.export import SECTIONS, Earlier, export, to_json
 from generator.model import Briefing
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "generator" / "schema" / "briefing.schema.json").read_text())

@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import given
 
-from generator import feeds as feeds_module
-from generator.export import Earlier
-from generator.feeds import KEPT, feeds, fold, ics_text, stamp
+from generator.site import feeds as feeds_module
+from generator.site.export import Earlier
+from generator.site.feeds import KEPT, feeds, fold, ics_text, stamp
 from generator.model import ENTITY_KINDS, Briefing
-from generator.site import Site
+from generator.site.lookups import Site
 from tests.test_export import changes, edited_twice, two_briefings
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import extraction, pipeline
-from generator import site as site_module
+from generator import pipeline
+from generator.extract import extraction
+from generator.site import lookups as site_module
 from generator.errors import OutputError
 from generator.pipeline import generate
 from tests.conftest import FIXTURE_SEEDS, PROJECT

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from generator import nlp
-from generator.mechanisms import find_mechanisms
+from generator.extract import nlp
+from generator.extract.mechanisms import find_mechanisms
 
 
 def mechanisms_of(*paragraphs: str):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from generator import nlp
-from generator.organizations import find_organizations
+from generator.extract import nlp
+from generator.extract.organizations import find_organizations
 
 
 def orgs_of(*paragraphs: str) -> dict[str, tuple[str, ...]]:
@@ -42,8 +42,8 @@ def test_party_called_by_its_members() -> None:
 
 
 def test_a_place_run_into_a_name_or_a_shared_surname_is_no_organization_or_place() -> None:
-    from generator.cleaning import clean
-    from generator.extraction import extract
+    from generator.read.cleaning import clean
+    from generator.extract.extraction import extract
     from generator.model import Seed
 
     text = (" date 2024-07-10 TOKYO, July 10 (Xinhua) -- Chinese Ambassador to Japan Kwame Diallo said the forum "

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from generator import nlp
-from generator.people import find_people
+from generator.extract import nlp
+from generator.extract.people import find_people
 
 
 def people_of(*paragraphs: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import RegistryError
-from generator.registry import load_registry
+from generator.resolve.registry import load_registry
 
 
 def test_no_registry_is_an_empty_one(tmp_path: Path) -> None:

@@ -5,11 +5,11 @@ import html
 import pytest
 from mkdocs.utils.meta import get_data
 
-from generator import site as site_module
+from generator.site import lookups as site_module
 from generator.model import Briefing
-from generator.page_keys import page_keys
-from generator.rendering import front_matter, human_date, md, render
-from generator.site import Site
+from generator.rebuild.page_keys import page_keys
+from generator.site.rendering import front_matter, human_date, md, render
+from generator.site.lookups import Site
 
 
 @pytest.mark.parametrize("title", ["COP30: a guide", "true", "2024", "#1", "[draft]", "{{ x }}", "- dash",

@@ -5,11 +5,11 @@ import random
 
 import pytest
 
-from generator.cleaning import clean
-from generator.extraction import extract
+from generator.read.cleaning import clean
+from generator.extract.extraction import extract
 from generator.model import Briefing, Extraction, Seed
-from generator.registry import Entry, Registry
-from generator.resolution import PreviousIds, resolution, resolve
+from generator.resolve.registry import Entry, Registry
+from generator.resolve.resolution import PreviousIds, resolution, resolve
 
 
 def briefing(*texts: str, registry: Registry | None = None):

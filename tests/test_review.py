@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from generator.model import Briefing
-from generator.review import review_queue
+from generator.site.review import review_queue
 
 
 def test_undated_events_and_mechanisms_without_sessions_are_queued(fixture_briefing: Briefing) -> None:

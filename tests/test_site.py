@@ -28,7 +28,7 @@ def test_the_fixture_site_builds_strict_with_its_pagefind_index(fixture_site_src
 def test_a_site_folder_pagefind_cannot_index_fails_the_build_with_its_reason(tmp_path: Path) -> None:
     from mkdocs.exceptions import PluginError
 
-    from generator.site_search import PagefindSearch
+    from generator.site.search import PagefindSearch
 
     class Config(dict):
         site_dir = str(tmp_path / "missing")

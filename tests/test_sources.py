@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from generator.errors import SeedError
-from generator.sources import MAX_BYTES, decode
+from generator.read.sources import MAX_BYTES, decode
 
 
 def test_utf8_with_a_bom_is_read_without_it() -> None:

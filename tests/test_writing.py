@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import writing
+from generator.write import writing
 from generator.errors import OutputError
-from generator.writing import write
+from generator.write.writing import write
 
 
 def test_unchanged_files_are_not_rewritten_and_stale_ones_are_removed(tmp_path: Path) -> None:

@@ -1,0 +1,372 @@
+"""Events one article reports: the occasion it is about, sessions of mechanisms it names, and meetings
+between people, each with its date, place, participants, summary, outcomes and statements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import Anchor, FoundDate, find_dates
+from .lexicon import ORDINALS, TITLE_WORDS
+from .mechanisms import SessionMention
+from ..model import EventMention, Participant, PersonMention, Statement
+from .nlp import Sentence
+from .people import Occurrence
+
+HELD = re.compile(r"\b(?:was|were|is|are|will be|has been)\s+(?:successfully\s+|also\s+|jointly\s+|officially\s+)?"
+                  r"(?:held|hosted|convened|opened|staged|inaugurated|launched|kicked off)\b|"
+                  r"\b(?:took place|opened|kicked off|concluded|closed|got under way)(?=\s+(?:on|in|at|here|today|"
+                  r"yesterday|with)\b)")
+MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|held\s+(?:a\s+)?(?:phone\s+|video\s+)?(?:talks|call|meeting)|"
+                     r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
+                     r"received)\b")
+MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
+ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
+                     r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
+PAST = re.compile(r"\b(?:their|previous|last|earlier|ago|former|past|established|since)\b", re.IGNORECASE)
+REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
+SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
+DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(?:led|headed)\s+by\b", re.IGNORECASE)
+# "... the consensus reached between President Xi Jinping and Prime Minister Shigeru Ishiba at their meeting
+# in Lima": the people of an earlier agreement, named as its authors, not as this event's participants.
+EARLIER_AGREEMENT = re.compile(r"\b(?:consensus|understandings?|agreements?)\s+(?:reached|agreed(?:\s+upon)?)\s+"
+                               r"(?:by|between)\b[^,;.]*$", re.IGNORECASE)
+PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both)\b[^.]{0,40}\b(?:attend|participat|join|visit|co-chair)", re.IGNORECASE)
+OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|resulted in|reached|reaching|"
+                     r"agreed|launched)\b[^.]*\b(?:agreements?|consensus|report|initiative|declaration|statement|"
+                     r"memorand(?:um|a)|MoUs?|plan|document|deal|accord|communiqu|program|joint|“)", re.IGNORECASE)
+MAX_SUMMARY = 600
+NEAR = 60
+WINDOW_WORDS = frozenset(["and", "of", "for", "the", "to", "on", "in", "at", "with", "here", "visiting", "foreign", "affairs", "s"])
+BACK_REFERENCE = re.compile(r"^(?:The|This|That)\s+(meeting|session|talks|forum|dialogue|event|summit|"
+                            r"activity|program|programme|edition|visit)\b|^It\b")
+
+
+@dataclass
+class Candidate:
+    """An event while it is being assembled from one article's sentences."""
+
+    sentence: int
+    position: int
+    title: str
+    mechanism: str | None = None
+    session: int | None = None
+    year: int | None = None
+    participants: list[str] = field(default_factory=list)
+    past: bool = False
+    weak: bool = False
+    """Named only by an anaphor ("The forum was held ..."): an event only where the article has no other."""
+    sentences: dict[int, int] = field(default_factory=dict)
+    """Every other sentence that names this event, with where it does."""
+
+    def same_occasion(self, other: Candidate) -> bool:
+        if self.mechanism and self.mechanism == other.mechanism:
+            return (self.session, self.year) == (other.session, other.year) or None in (self.session, other.session) \
+                and None in (self.year, other.year)
+        if not self.mechanism and not other.mechanism and not self.participants and not other.participants:
+            return self.title.lower() == other.title.lower()  # "The forum was held ..." said twice
+        if not self.mechanism and not other.mechanism and self.participants and other.participants:
+            # a headline's "Xi meets delegation" and the body's "Xi met ... with Nikai" are one meeting
+            mine, theirs = set(self.participants), set(other.participants)
+            return (mine <= theirs or theirs <= mine) and self.past == other.past
+        return False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one article's extraction found, as events need it."""
+
+    sentences: list[Sentence]
+    people: list[PersonMention]
+    person_occurrences: list[Occurrence]
+    place_occurrences: list[Occurrence]
+    sessions: list[SessionMention]
+    organizations: list[Occurrence]
+    anchor: Anchor
+    dateline: str | None
+
+
+def find_events(ctx: Context) -> list[EventMention]:
+    candidates = merge_candidates(session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx))
+    if any(not c.weak for c in candidates):
+        candidates = [c for c in candidates if not c.weak]
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: (c.sentence, c.position))
+    main = next((c for c in candidates if not c.past), candidates[0])
+    assign_people(ctx, candidates, main)
+    dates = {id(c): event_date(ctx, c, main) for c in candidates}
+    places = {id(c): event_place(ctx, c, main) for c in candidates}
+    for c in candidates:
+        if dates[id(c)] == (None, None) and c is not main and not c.past:
+            dates[id(c)] = dates[id(main)]
+    owned = sentence_owners(ctx, candidates, main)
+    return [build(ctx, c, dates[id(c)], places[id(c)], owned[id(c)]) for c in candidates]
+
+
+def session_candidates(ctx: Context) -> list[Candidate]:
+    found = []
+    for s in ctx.sessions:
+        text = ctx.sentences[s.sentence].text
+        held = HELD.search(text)
+        if s.session is None and s.year is None and not (held and s.start < held.start()):
+            continue
+        title = session_title(s)
+        if held and s.start < held.start():
+            subject = subject_before(text, held.start())
+            if s.phrase.removeprefix("the ") in subject and len(subject) > len(title):
+                title = subject[0].upper() + subject[1:]
+        found.append(Candidate(s.sentence, s.start, title, s.mechanism, s.session, s.year,
+                               past=bool(PAST.search(text[: s.start]))))
+    return found
+
+
+def session_title(s: SessionMention) -> str:
+    m = re.match(r"(?:the\s+)?(?:recent\s+|latest\s+)?(\w+)\s+(meeting|session|round|edition|plenary|conference|forum|"
+                 r"dialogue|summit|consultation)s?\s+of\b", s.phrase, re.IGNORECASE)
+    if m and s.session:
+        return f"{ordinal(s.session).capitalize()} {m.group(2).lower()} of the {s.mechanism}"
+    phrase = re.sub(r"^the\s+", "", s.phrase, flags=re.IGNORECASE)
+    return phrase[:1].upper() + phrase[1:]
+
+
+def subject_before(text: str, end: int) -> str:
+    """The last clause before a verb, commas inside quotation marks kept: the subject of "was held"."""
+    clause = re.split(r"[,;:]\s+(?=[^”\"]*(?:[“\"]|$))", text[:end].strip())[-1].strip()
+    stripped = re.sub(r"^(?:a|an|the)\s+", "", clause, flags=re.IGNORECASE)
+    return stripped[:1].upper() + stripped[1:] if stripped != clause else stripped
+
+
+def ordinal(n: int) -> str:
+    words = {v: k for k, v in ORDINALS.items()}
+    if n <= 10:
+        return words[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def held_candidates(ctx: Context) -> list[Candidate]:
+    """"A dialogue on ... was held here on Tuesday": the subject is the event."""
+    found = []
+    for index, sentence in enumerate(ctx.sentences):
+        m = HELD.search(sentence.text)
+        if not m:
+            continue
+        subject = subject_before(sentence.text, m.start())
+        weak = bool(ANAPHOR.match(sentence.text[: m.start()].strip())) and " " in sentence.text[: m.start()].strip()
+        if not weak and (ANAPHOR.match(subject) or len(subject.split()) < 2) or not subject[:1].isupper() \
+                or re.search(r"\b(?:it|they|which|that|who|and|but)$", subject, re.IGNORECASE) \
+                or re.search(r"\b(?:was|were|is|are|has|have|had|will|would)\b", subject):
+            continue
+        if any(s.sentence == index and s.start < m.start() for s in ctx.sessions):
+            continue  # the session mention makes this event already, titled by this subject
+        found.append(Candidate(index, m.start(), subject[0].upper() + subject[1:],
+                               past=bool(PAST.search(sentence.text[: m.start()])), weak=weak))
+    return found
+
+
+def meeting_candidates(ctx: Context) -> list[Candidate]:
+    """"talks between A and B", "A met B", "while meeting ... with visiting ...": a meeting of people."""
+    found = []
+    for index, sentence in enumerate(ctx.sentences):
+        text = sentence.text
+        here = [o for o in ctx.person_occurrences if o.sentence == index and not is_speaker(text, o)]
+        for m in [*MEETING.finditer(text), *MEETING_WITH.finditer(text)]:
+            window = [o.name for o in here if o.start >= m.end() and in_window(text, m.end(), o.start)]
+            subject = [o.name for o in here[:1] if o.start < m.start() and o.start < 60]
+            people = list(dict.fromkeys(subject + window))
+            if not people:
+                continue
+            title = meeting_title(people, text[m.start():m.end()], text[m.end():])
+            found.append(Candidate(index, m.start(), title, participants=people,
+                                   past=bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()]))))
+    return found
+
+
+def in_window(text: str, start: int, at: int) -> bool:
+    """Whether only titles, names, and when and where, stand between a trigger and a name
+    ("between Chinese Foreign Minister X", "met on Thursday in Beijing with X")."""
+    between = text[start:at]
+    if re.search(r"[;.]", between):
+        return False
+    return all(word[:1].isupper() or word.lower() in WINDOW_WORDS or word.lower() in TITLE_WORDS
+               or word.isdigit() for word in re.findall(r"[\w’'-]+", between))
+
+
+def meeting_title(people: list[str], trigger: str, rest: str) -> str:
+    names = " and ".join(people[:2]) if len(people) <= 2 else ", ".join(people[:-1]) + " and " + people[-1]
+    if trigger.lower().startswith(("talks", "held")):
+        return f"Talks between {names}"
+    if len(people) > 1:
+        return f"{people[0]} meets {' and '.join(people[1:])}"
+    rest = re.sub(r"^[^,;.]*?\bwith\s+", "", rest)
+    guests = re.split(r"[,;.]|\s+(?:to|and|for|on)\s+(?:discuss|boost|exchange)", rest.strip(), maxsplit=1)[0]
+    return f"{people[0]} meets {guests}" if guests and len(guests.split()) <= 12 else f"Meeting with {people[0]}"
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    merged: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.sentence, c.position)):
+        same = next((m for m in merged if m.same_occasion(c)), None)
+        if same is None:
+            merged.append(c)
+        else:
+            same.participants.extend(p for p in c.participants if p not in same.participants)
+            same.session = same.session or c.session
+            same.year = same.year or c.year
+            same.sentences |= {c.sentence: c.position} | c.sentences
+            if c.mechanism and c.mechanism in c.title and c.mechanism not in same.title:
+                same.title = c.title  # "13th China-EU High-Level ..." says more than "13th High-Level ..."
+    return merged
+
+
+def is_speaker(text: str, occ: Occurrence) -> bool:
+    after = text[occ.end: occ.end + 40]
+    before = text[max(0, occ.start - 40): occ.start]
+    return bool(re.match(rf"\s*(?:\([^)]*\)\s*)?(?:,[^,]*,\s*)?{REPORTING}\b", after)
+                or re.search(rf"\b{REPORTING}\s+(?:[A-Z][\w’'-]*\s+)*$", before)
+                or re.search(r"\baccording to\s+$", before, re.IGNORECASE))
+
+
+def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) -> None:
+    """Who was there: named at the event's words, leading a delegation to it, or ("They ... attending")
+    named just before; everyone else the article names goes to its main event, spokespeople apart."""
+    by_sentence = {c.sentence: c for c in candidates}
+    roles = {p.name: p.roles for p in ctx.people}
+    for c in candidates:
+        text = ctx.sentences[c.sentence].text
+        if PRONOUN_ATTEND.match(text) and c.sentence > 0:
+            c.participants.extend(o.name for o in occurrences_in(ctx, c.sentence - 1) if o.name not in c.participants)
+        if c.mechanism and re.search(r"\b(?:attend|co-chair|chair|participat)", text):
+            c.participants.extend(o.name for o in occurrences_in(ctx, c.sentence)
+                                  if o.start < c.position and o.name not in c.participants)
+    for index, sentence in enumerate(ctx.sentences):
+        if DELEGATION.search(sentence.text):
+            target = max((c for c in candidates if c.sentence <= index), key=lambda c: c.sentence, default=main)
+            target.participants.extend(o.name for o in occurrences_in(ctx, index) if o.name not in target.participants)
+    placed = {name for c in candidates for name in c.participants}
+    for occ in ctx.person_occurrences:
+        if occ.name in placed or any(SPOKESPERSON.search(r) for r in roles.get(occ.name, ())):
+            continue
+        if EARLIER_AGREEMENT.search(ctx.sentences[occ.sentence].text[max(0, occ.start - 150):occ.start]):
+            continue
+        if occ.sentence in by_sentence and by_sentence[occ.sentence] is not main:
+            continue
+        main.participants.append(occ.name)
+        placed.add(occ.name)
+
+
+def occurrences_in(ctx: Context, index: int) -> list[Occurrence]:
+    return [o for o in ctx.person_occurrences if o.sentence == index]
+
+
+def event_date(ctx: Context, c: Candidate, main: Candidate) -> tuple[str | None, str | None]:
+    """The date expression nearest the event's words; for the main event, also one a later sentence
+    gives it ("The forum, held on June 21st, ...")."""
+    for index, position in {c.sentence: c.position, **c.sentences}.items():
+        found = usable_dates(ctx.sentences[index].text, ctx.anchor)
+        if found:
+            after = [f for f in found if f.start >= position]
+            best = after[0] if after else found[-1]
+            return best.date, best.end_date
+    if c is main:
+        head = c.title.split()[-1].lower() if c.title else ""
+        for sentence in ctx.sentences[c.sentence + 1:]:
+            if re.match(rf"^(?:the|this)\s+{re.escape(head)}\b", sentence.text, re.IGNORECASE):
+                later = usable_dates(sentence.text, ctx.anchor)
+                if later:
+                    return later[0].date, later[0].end_date
+    return None, None
+
+
+def usable_dates(text: str, anchor: Anchor) -> list[FoundDate]:
+    """Dates that can say when something happened: not "since 2018", not "established in 2006"."""
+    found = []
+    for f in find_dates(text, anchor):
+        before = text[max(0, f.start - 30): f.start].lower()
+        if re.search(r"(since|establish\w*|founded|set up|launched)\s*(in\s*)?$", before) or \
+                re.match(r"(?i)since\b", text[f.start:f.end]):
+            continue
+        found.append(f)
+    return found
+
+
+def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
+    for index, position in {c.sentence: c.position, **c.sentences}.items():
+        if re.search(r"\bhere\b", ctx.sentences[index].text) and ctx.dateline:
+            return ctx.dateline
+        here = [o for o in ctx.place_occurrences if o.sentence == index]
+        if index != c.sentence:  # another sentence naming the event: only a place right by its words
+            here = [o for o in here if 0 <= o.start - position <= NEAR]
+        if here:
+            return min(here, key=lambda o: (o.start < position and c is not main, abs(o.start - position))).name
+    following = [o for o in ctx.place_occurrences if o.sentence == c.sentence + 1
+                 and ctx.sentences[c.sentence + 1].paragraph == ctx.sentences[c.sentence].paragraph]
+    if following and c is not main:
+        return following[0].name
+    if c is main:
+        return ctx.dateline
+    # an event of the same occasion happened where the main one did; one told of as past, unknown
+    return None if c.past else event_place(ctx, main, main)
+
+
+def build(ctx: Context, c: Candidate, date: tuple[str | None, str | None], place: str | None,
+          mine: set[int]) -> EventMention:
+    roles = {p.name: p.roles for p in ctx.people}
+    return EventMention(
+        title=c.title,
+        date=date[0],
+        end_date=date[1],
+        place=place,
+        mechanism=c.mechanism,
+        session=c.session,
+        participants=tuple(Participant(name, "; ".join(roles.get(name, ())) or None) for name in c.participants),
+        organizations=tuple(dict.fromkeys(o.name for o in ctx.organizations if o.sentence in mine)),
+        summary=summary(ctx, c),
+        outcomes=tuple(ctx.sentences[i].text for i in sorted(mine) if OUTCOME.search(ctx.sentences[i].text)),
+        statements=tuple(statements(ctx, mine)),
+    )
+
+
+def sentence_owners(ctx: Context, candidates: list[Candidate], main: Candidate) -> dict[int, set[int]]:
+    """The sentences about each event: those that name it and those right after that point back at it
+    ("The meeting resulted in ..."); the main event also takes every sentence no other event owns."""
+    named = {i for x in candidates for i in ({x.sentence} | set(x.sentences))}
+    owned: dict[int, set[int]] = {}
+    for x in candidates:
+        mine = {x.sentence} | set(x.sentences)
+        for i in sorted(mine):
+            j = i + 1
+            while j < len(ctx.sentences) and j not in named and points_back(ctx.sentences[j].text, x.title):
+                mine.add(j)
+                j += 1
+        owned[id(x)] = mine
+    others = set().union(*(owned[id(x)] for x in candidates if x is not main))
+    owned[id(main)] |= {i for i in range(len(ctx.sentences)) if i not in others}
+    return owned
+
+
+def points_back(text: str, title: str) -> bool:
+    """"The meeting resulted in ..." after a meeting; "It ..." after anything."""
+    m = BACK_REFERENCE.match(text)
+    return m is not None and (m.group(1) is None or m.group(1).lower() in title.lower())
+
+
+def summary(ctx: Context, c: Candidate) -> str:
+    sentence = ctx.sentences[c.sentence]
+    parts = [sentence.text]
+    for nxt in ctx.sentences[c.sentence + 1:]:
+        if nxt.paragraph != sentence.paragraph or len(" ".join(parts)) + len(nxt.text) > MAX_SUMMARY:
+            break
+        parts.append(nxt.text)
+    return " ".join(parts)
+
+
+def statements(ctx: Context, mine: set[int]) -> list[Statement]:
+    found = []
+    for occ in ctx.person_occurrences:
+        if occ.sentence in mine and is_speaker(ctx.sentences[occ.sentence].text, occ):
+            statement = Statement(occ.name, ctx.sentences[occ.sentence].text)
+            if statement not in found:
+                found.append(statement)
+    return found

@@ -1,0 +1,347 @@
+"""Organizations: full names ("Standing Committee of the People's Congress of Shandong Province"), not
+cut short and with no title glued on, acronyms in parentheses as aliases, and the short forms an
+article uses for a name it gave in full ("Xinhua" for "Xinhua News Agency") folded into one."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MECHANISM_HEADS, MINISTRY_ALIASES, NATIONALITIES, ORG_HEADS, TITLE_WORDS, is_country
+from ..model import OrgMention
+from .nlp import Sentence, Token, tokens
+from .people import Occurrence
+from ..slugs import fold
+
+JOINERS = frozenset(["of", "the", "for", "and", "on", "&", "de", "in"])
+EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s+(embassy|consulate(?:[- ]general)?)"
+                     r"(\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
+ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
+PORTFOLIO_BEFORE = re.compile(r"(?i)\b(?:minister|ministers|secretary|commissioner|representative)\s+(?:of|for)\s+(?:the\s+)?$")
+# "Chinese Ministry of Foreign Affairs" is "Ministry of Foreign Affairs" qualified by a country.
+COUNTRY_WORDS = frozenset(c.lower() for c in NATIONALITIES.values())
+WHOLE_BODIES = frozenset(["union", "party", "republic", "nations", "group", "kingdom"])
+# Last words that make a name a meeting or a document, not an organization.
+NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit", "plan", "declaration", "initiative", "agreement", "statement", "report", "programme", "strategy", "vision", "outline", "memorandum", "treaty", "communique", "consensus"])
+TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+                          + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
+LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
+# "Deputy Minister of Information, Culture, and Tourism of Laos" names the ministry it belongs to.
+MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+(?P<portfolio>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+|&\s+)?[A-Z][\w-]*)*?)"
+                         r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+QUOTED = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
+
+
+def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[list[OrgMention], list[Occurrence]]:
+    spans: list[tuple[int, int, int, str]] = []  # sentence, start, end, name
+    for index, sentence in enumerate(sentences):
+        for start, end in org_spans(sentence):
+            spans.append((index, start, end, ministry_name(sentence.text[start:end])))
+    acronyms = defined_acronyms(sentences, [s[3] for s in spans])
+    for index, sentence in enumerate(sentences):
+        for m in STANDALONE_ACRONYM.finditer(sentence.text):
+            inside = any(i == index and s <= m.start() < e for i, s, e, _ in spans)
+            if not inside and not is_country(m.group(1)) and looks_like_org_acronym(sentence, m, acronyms):
+                spans.append((index, m.start(1), m.end(1), m.group(1)))
+    spans = [s for s in spans if not names_person(s[3], people)]
+    names = {clean_name(s[3]) for s in spans}
+    for index, sentence in enumerate(sentences):
+        for start, end in opening_words(sentence):
+            word = sentence.text[start:end]
+            if word not in people and any(short_form_of(word, n, acronyms) for n in names if n != word):
+                spans.append((index, start, end, word))
+    return group(spans, acronyms)
+
+
+def names_person(span: str, people: set[str]) -> bool:
+    """A person's name, or a place run into one ("Ambassador to Japan Kwame Diallo" -> "Japan Kwame Diallo")."""
+    return span in people or any(span.endswith(" " + p) for p in people if " " in p)
+
+
+def opening_words(sentence: Sentence) -> list[tuple[int, int]]:
+    """One-word ORG spans where a sentence starts ("Xinhua issued ..."): kept only as a short form of a
+    longer name the article gives, since any capitalized first word could be one."""
+    return [(e.start, e.end) for e in sentence.entities
+            if e.label == "ORG" and " " not in e.text and not is_proper_word(sentence.text, (e.start, e.end))]
+
+
+def org_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    text = sentence.text
+    found = [span for run in capitalized_runs(tokens(text)) for span in org_in_run(run, sentence)]
+    found += [(m.start(), m.end()) for m in EMBASSY.finditer(text)]
+    found += [(m.start(1), m.end(1)) for m in TITLE_OBJECT.finditer(text) if named_by_model(sentence, m)]
+    found += [(m.start(), m.end()) for m in LOWER_PARTY.finditer(text) if not is_country(m.group(1))]
+    found += [(m.start(), m.end()) for m in MINISTER_OF.finditer(text) if is_country(m.group("country"))]
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    for ent in sentence.entities:
+        if ent.label == "ORG" and not overlaps(ent.start, ent.end, found):
+            span = model_org(text, ent.start, ent.end)
+            if span and (" " in text[span[0]:span[1]] or is_proper_word(text, span)):
+                found.append(span)
+    spans = [s for s in found if not overlaps(*s, quoted)]
+    return sorted(set(spans))
+
+
+def ministry_name(span: str) -> str:
+    """The ministry a minister's title names; any other span as it is."""
+    m = MINISTER_OF.fullmatch(span)
+    return f"Ministry of {m.group('portfolio')} of {m.group('country')}" if m else span
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def named_by_model(sentence: Sentence, m: re.Match) -> bool:
+    """"secretary-general of Komeito": the object of a title is an organization when the model
+    marks it as a name and it is no country or nationality."""
+    name = m.group(1)
+    if is_country(name) or name.lower() in NATIONALITIES or any(is_head(w) for w in name.split()):
+        return False
+    ent = sentence.entity_at(m.start(1), m.end(1))
+    return ent is not None and ent.end <= m.end(1) + 1
+
+
+def is_proper_word(text: str, span: tuple[int, int]) -> bool:
+    """A one-word name is an organization's only if it is capitalized where no sentence starts."""
+    word = text[span[0]:span[1]]
+    return word.isupper() or not re.search(r"(^|[.!?”\"]\s*)$", text[: span[0]])
+
+
+def capitalized_runs(words: list[Token]) -> list[list[Token]]:
+    """Stretches of capitalized words and the small words names hold ("of the", "and")."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in words:
+        if token.capitalized or (current and token.text.lower() in JOINERS) or token.text in ("’", "'"):
+            current.append(token)
+        else:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    return [trim(run) for run in runs if trim(run)]
+
+
+def trim(run: list[Token]) -> list[Token]:
+    while run and (run[-1].text.lower() in JOINERS or run[-1].text in ("’", "'")):
+        run = run[:-1]
+    return run
+
+
+def org_in_run(run: list[Token], sentence: Sentence) -> list[tuple[int, int]]:
+    """The organizations a run names: "X and the Y" is two when both sides carry a head noun."""
+    return [span for part in coordinated(run) if (span := org_in_part(part, sentence))]
+
+
+def coordinated(run: list[Token]) -> list[list[Token]]:
+    """"the China Foreign Languages Bureau and the China-ASEAN Center" is two; "Commission for
+    Propaganda and Training of the ... Committee" is one: its second part has no head of its own."""
+    for i, token in enumerate(run):
+        if token.text.lower() in ("and", "&") and any(is_head(t.text) for t in run[:i]):
+            rest = run[i + 1:]
+            if standalone(rest) or (rest and is_titleish(rest[0].text)):
+                return [run[:i], *coordinated(rest)]
+    return [run]
+
+
+def standalone(part: list[Token]) -> bool:
+    """A head noun comes before any "of"/"for": the part names an organization by itself."""
+    for t in part:
+        if t.text.lower() in ("of", "for"):
+            return False
+        if is_head(t.text):
+            return True
+    return False
+
+
+def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
+    """From the words before the first head noun to the last head, and on through an "of ..." tail;
+    a title in front is dropped ("Deputy Secretary of State of the Ministry of ..." -> "Ministry of ...")."""
+    heads = [i for i, t in enumerate(run) if is_head(t.text)]
+    if not heads or is_titleish(run[heads[0]].text):
+        return None
+    after = run[heads[-1] + 1] if heads[-1] + 1 < len(run) else None
+    person_follows = after is not None and any(
+        e.label == "PERSON" and e.start <= after.start < e.end for e in sentence.entities)
+    start = heads[0]
+    while start > 0 and run[start - 1].capitalized and not is_titleish(run[start - 1].text) \
+            and run[start - 1].text.lower() not in JOINERS:
+        start -= 1
+    end = heads[-1] + 1
+    # "Commission for Propaganda", "Ministry of Information"; but the European Union's High
+    # Representative "for Foreign Affairs" holds a portfolio, not a part of the Union's name.
+    tail = end < len(run) and (run[end].text.lower() in ("of", "on") or (
+        run[end].text.lower() == "for" and run[heads[-1]].text.lower() not in WHOLE_BODIES))
+    if tail:
+        end = len(run)
+    elif end < len(run) and run[end].capitalized and run[end].text[:1].isalpha() and not person_follows:
+        return None  # the head noun only qualifies what follows: "Media Cooperation Forum"
+    words = trim(run[start:end])
+    while words and words[0].text.lower() in ("the", "’", "'"):
+        words = words[1:]
+    if not words or words[-1].text.lower() in NON_ORG_WORDS or is_mechanism_like(words):
+        return None
+    if len(words) == 1 and is_head(words[0].text):
+        return None  # "Party building": a head noun alone names nothing
+    if any(t.text[:1] in "“\"" for t in words):
+        return None
+    return words[0].start, words[-1].end
+
+
+def is_head(word: str) -> bool:
+    return word.lower().strip("’'") in ORG_HEADS
+
+
+def is_titleish(word: str) -> bool:
+    low = word.lower()
+    return low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS
+
+
+def is_mechanism_like(words: list[Token]) -> bool:
+    return any(t.text.lower() in MECHANISM_HEADS - {"conference", "exchange", "exchanges"} for t in words[-1:])
+
+
+def model_org(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A model ORG span, cleaned: no leading article, no possessive, no bare country names."""
+    span = text[start:end]
+    lead = re.match(r"(?:the\s+)", span, re.IGNORECASE)
+    if lead:
+        start += lead.end()
+        span = text[start:end]
+    span_clean = re.sub(r"[’']s$", "", span)
+    end = start + len(span_clean)
+    words = span_clean.split()
+    if not words or not words[0][:1].isupper() or span_clean.endswith(("of", "and")):
+        return None
+    if all(is_country(w) or w.lower() in NATIONALITIES for w in re.split(r"[- ]", span_clean)):
+        return None
+    if words[-1].lower() in NON_ORG_WORDS | MECHANISM_HEADS or any(is_titleish(w) for w in words):
+        return None
+    if len(words) == 1 and is_head(words[0]):
+        return None  # "Party building": a head noun alone names nothing
+    if PORTFOLIO_BEFORE.search(text[:start]) and not any(is_head(w) for w in words) and not span_clean.isupper():
+        return None  # "Minister for Maritime Affairs": a portfolio, not an organization
+    if re.search(r"\d|www\.|\.(com|io|org)\b|&", span_clean) and not span_clean.isupper():
+        return None
+    return start, end
+
+
+def defined_acronyms(sentences: list[Sentence], names: list[str]) -> dict[str, str]:
+    """Acronym -> the name it abbreviates: "Tokyo Broadcasting System (TBS)", or a name whose initials match."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for m in ACRONYM.finditer(sentence.text):
+            before = sentence.text[: m.start()].rstrip()
+            for name in sorted(names, key=len):
+                if before.endswith(name) or initials_match(m.group(1), name):
+                    found[m.group(1)] = clean_name(best_expansion(m.group(1), name))
+                    break
+    for name in names:
+        for acronym in set(STANDALONE_ACRONYM.findall(" ".join(s.text for s in sentences))):
+            if acronym not in found and initials_match(acronym, name):
+                found[acronym] = name
+    return found
+
+
+def content_initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in JOINERS and w[0].isalpha())
+
+
+def initials_match(acronym: str, name: str) -> bool:
+    return len(acronym) >= 2 and content_initials(name).upper() == acronym.upper()
+
+
+def best_expansion(acronym: str, name: str) -> str:
+    """The part of `name` the acronym spells: CPPCC in "National Committee of the Chinese People's ..."."""
+    words = name.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if words[i][0].isupper() and initials_match(acronym, tail):
+            return tail
+    return name
+
+
+def looks_like_org_acronym(sentence: Sentence, m: re.Match, acronyms: dict[str, str]) -> bool:
+    if m.group(1) in acronyms:
+        return True
+    ent = sentence.entity_at(m.start(1), m.end(1))
+    return ent is not None and ent.label == "ORG"
+
+
+def group(spans: list[tuple[int, int, int, str]], acronyms: dict[str, str]) -> tuple[list[OrgMention], list[Occurrence]]:
+    """One OrgMention per organization of the article, named by its fullest form."""
+    names: list[str] = []
+    for _, _, _, name in spans:
+        name = clean_name(name)
+        if name not in names:
+            names.append(name)
+    for acronym, expansion in acronyms.items():
+        if expansion not in names and any(clean_name(s[3]) == acronym for s in spans):
+            names.append(expansion)
+    canonical = {name: canonical_of(name, names, acronyms) for name in names}
+    forms: dict[str, list[str]] = {}
+    for name, target in canonical.items():
+        forms.setdefault(target, [])
+        if name != target:
+            forms[target].append(name)
+    for acronym, expansion in acronyms.items():
+        target = canonical.get(expansion, expansion)
+        if target in forms and acronym not in forms[target]:
+            forms[target].append(acronym)
+    mentions = [OrgMention(target, tuple(sorted(set(aliases)))) for target, aliases in forms.items()]
+    occurrences = [Occurrence(i, s, e, canonical[clean_name(n)]) for i, s, e, n in spans]
+    return mentions, occurrences
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"[’']s$", "", name).replace("’", "'")
+    name = re.sub(r"(?<=\w)'$", "", name)
+    return re.sub(r"\b(embassy|consulate)\b", lambda m: m.group(1).title(), name)
+
+
+def canonical_of(name: str, names: list[str], acronyms: dict[str, str]) -> str:
+    """The fullest name in the article that `name` is a short form of, or `name` itself."""
+    if name in acronyms:
+        return canonical_of(acronyms[name], names, {}) if acronyms[name] in names else acronyms[name]
+    best = name
+    for other in names:
+        if other != name and len(other) > len(best) and short_form_of(name, other, acronyms):
+            best = other
+    return best
+
+
+def short_form_of(short: str, full: str, acronyms: dict[str, str]) -> bool:
+    """"Xinhua" of "Xinhua News Agency"; "International Communication Development Center" of
+    "... Center of the China Foreign Languages Bureau"; "Ministry of Foreign Affairs" of
+    "Chinese Ministry of Foreign Affairs"; "Liberal Democrats" of "Liberal Democratic Party"."""
+    a, b = signature(short, acronyms), signature(full, acronyms)
+    if a == b:
+        return True
+    if full.startswith(short + " of ") and len(short.split()) >= 2:
+        return True
+    short_words = short.split()
+    if len(short_words) == 1 and not is_head(short) and full.split()[0] == short and all(is_head(w) or w[0].isupper()
+                                                                  for w in full.split()[1:]):
+        return True
+    return bool(a) and a < b and b - a <= COUNTRY_WORDS \
+        and len(b - a) == 1
+
+
+def signature(name: str, acronyms: dict[str, str]) -> frozenset[str]:
+    """The words that identify an organization, in one form: "Chinese Foreign Ministry" and
+    "Ministry of Foreign Affairs of China" agree; "Komeito party" and "Komeito" agree."""
+    text = fold(name)
+    for acronym, expansion in acronyms.items():
+        text = re.sub(rf"\b{acronym.lower()}\b", fold(expansion), text)
+    for adjective, ministry in MINISTRY_ALIASES.items():
+        text = re.sub(rf"\b{adjective} ministry\b", f"ministry of {ministry}", text)
+    words = set(re.findall(r"[a-z0-9]+", text)) - {"the", "of", "and", "s", "for", "party", "people's"}
+    words = {NATIONALITIES.get(w, w).lower() for w in words}
+    if "republic" in words and "people" in words:
+        words -= {"republic", "people"}
+    return frozenset(stem(w) for w in words)
+
+
+def stem(word: str) -> str:
+    return re.sub(r"(ic|s)$", "", word) if len(word) > 4 else word

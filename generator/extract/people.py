@@ -1,0 +1,251 @@
+"""People and the titles they held, from the model's PERSON spans and the ways news names officials:
+"Chinese Ambassador to Japan Wu Jianghao", "Takeshi Noda, president of the Japan-China Society",
+lists of "Name, Title, Name, Title", and surnames ("Fu said") tied to the full name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    MECHANISM_HEADS,
+    NATIONALITIES,
+    ORG_HEADS,
+    TITLE_JOINERS,
+    TITLE_LEADERS,
+    TITLE_WORDS,
+    is_country,
+)
+from ..model import PersonMention
+from .nlp import Sentence, tokens
+
+NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"
+PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
+NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
+TRAILING_NAME = re.compile(rf"(?:^|(?<=\s))({NAME})\s*$")
+REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|stated|pointed|"
+                       r"expressed|introduced|led|attended|delivered|spoke|highlighted|welcomed)\b.*$")
+TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
+                            r"(?:said|says|told|noted|stressed|added)\b")
+# "in Labuan Bajo": a name after these is a place the model took for a person.
+PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
+NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a person, organization or mechanism is named: which sentence, which characters."""
+
+    sentence: int
+    start: int
+    end: int
+    name: str
+    """The canonical name of the thing within its article."""
+
+
+def find_people(sentences: list[Sentence]) -> tuple[list[PersonMention], list[Occurrence]]:
+    stated = titled_names(sentences)
+    full = full_names(sentences, stated)
+    short = surnames(full)
+    roles: dict[str, list[str]] = {name: [] for name in full}
+    occurrences = find_occurrences(sentences, full, short)
+    before = [(o.name, title_before(sentences[o.sentence].text, o.start, occurrences, o.sentence))
+              for o in occurrences]
+    for name, role in [*stated, *before]:
+        person = name if name in full else short.get(name)
+        if person and role and role.lower() not in {r.lower() for r in roles[person]}:
+            roles[person].append(role)
+    used: dict[str, set[str]] = {o.name: set() for o in occurrences}
+    for occ in occurrences:
+        used[occ.name].add(sentences[occ.sentence].text[occ.start:occ.end])
+    people = [PersonMention(name, aliases(name, used.get(name, set())), tuple(roles[name])) for name in full]
+    return people, occurrences
+
+
+def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
+    """(name, role) from appositions: "Name, title of Org," and lists of them."""
+    found: list[tuple[str, str]] = []
+    for sentence in sentences:
+        chunks = [c.strip() for c in sentence.text.split(",")]
+        i = 0
+        while i < len(chunks) - 1:
+            name = trailing_name(chunks[i])
+            role_parts = [title_start(chunks[i + 1])] if name else [None]
+            if not name or role_parts[0] is None:
+                i += 1
+                continue
+            j = i + 2
+            while j < len(chunks) and continues_title(chunks, j):
+                role_parts.append(chunks[j])
+                j += 1
+            found.extend((name, r) for r in roles_of(role_parts))
+            i = j
+    return found
+
+
+def roles_of(parts: list[str | None]) -> list[str]:
+    """The titles of an apposition's chunks: each chunk that starts a title starts a new one, a chunk
+    that does not goes on with the one before ("Minister of Information", "Culture", "and Tourism")."""
+    roles: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        part = REPORTING.sub("", part).strip()
+        if roles and title_start(part) is None:
+            roles[-1] = f"{roles[-1]}, {part}"
+        else:
+            roles.append(part)
+    return [r.strip(" .;:") for role in roles for r in split_roles(role) if r.strip(" .;:")]
+
+
+def trailing_name(chunk: str) -> str | None:
+    chunk = re.sub(r"^(?:and|including|as well as|with|by)\s+", "", chunk)
+    m = TRAILING_NAME.search(chunk)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and not plausible_name_word(words[0]):
+        words.pop(0)
+    return " ".join(words) if words and all(plausible_name_word(w) for w in words) else None
+
+
+def plausible_name_word(word: str) -> bool:
+    low = word.lower().strip(".’'")
+    return not (low in NOT_NAMES or low in TITLE_WORDS or low in ORG_HEADS or low in MECHANISM_HEADS
+                or low in NATIONALITIES or is_country(low) or (word.isupper() and len(word.strip(".")) > 1))
+
+
+def title_start(chunk: str) -> str | None:
+    """The chunk, if it is a title ("also general secretary of ...", "Japanese minister for ...")."""
+    words = chunk.split()
+    while words and words[0].lower() in TITLE_LEADERS:
+        words.pop(0)
+    for i, word in enumerate(words[:5]):
+        low = word.lower().strip(",.")
+        if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS:
+            lead = words[:i]
+            if all(w[:1].isupper() or w.lower() in NATIONALITIES for w in lead):
+                return " ".join(words)
+            return None
+        if not (word[:1].isupper() or low in TITLE_JOINERS):
+            return None
+    return None
+
+
+def continues_title(chunks: list[str], j: int) -> bool:
+    """Whether chunk j goes on with the title before it ("Information, Culture, and Tourism of Laos")."""
+    chunk = chunks[j]
+    if REPORTING.search(" " + chunk):
+        return False
+    if title_start(chunk) is not None:
+        return True  # "Politburo member, Secretary of the ... Committee and head of ..."
+    if not re.match(r"^(?:and\s+)?[A-Z]", chunk):
+        return False
+    if trailing_name(chunk) == re.sub(r"^and\s+", "", chunk) and j + 1 < len(chunks) \
+            and title_start(chunks[j + 1]):
+        return False
+    return len(chunk.split()) <= 6
+
+
+def split_roles(role: str) -> list[str]:
+    """"Director of X and member of Y" holds two titles."""
+    parts = re.split(r"\s+and\s+(?=(?:also\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:"
+                     + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\b)", role, flags=re.IGNORECASE)
+    return [p.strip(" ,") for p in parts if p.strip(" ,")]
+
+
+def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list[str]:
+    """Names of two words or more from the model, and any name an apposition gives a title."""
+    names: list[str] = []
+    for sentence in sentences:
+        for ent in sentence.entities:
+            if ent.label == "PERSON" and not PLACE_BEFORE.search(sentence.text[: ent.start]):
+                name = clean_person(whole_name(sentence.text, ent.start, ent.end))
+                if name and len(name.split()) >= 2 and name not in names:
+                    names.append(name)
+    for sentence in sentences:
+        for m in TITLED_SPEAKER.finditer(sentence.text):
+            words = m.group("run").split()
+            name = " ".join(words[-2:])
+            if any(w.lower() in TITLE_WORDS for w in words[:-2]) and all(plausible_name_word(w) for w in words[-2:]) \
+                    and not any(name in n or n in name for n in names):
+                names.append(name)  # the model missed "Eliud Owalo" in "Cabinet Secretary for Information Eliud Owalo said"
+    # "Sam An" found inside "Men Sam An" is the same person
+    names = [n for n in names if not any(f" {n} " in f" {other} " and n != other for other in names)]
+    singles = [n for n, _ in stated if n not in names]
+    for name in singles:
+        if not any(name in full.split() for full in names) and name not in names:
+            names.append(name)
+    return names
+
+
+def whole_name(text: str, start: int, end: int) -> str:
+    """The model's PERSON span, with a name word it cut off after it ("Luhut Binsar | Pandjaitan")."""
+    name = text[start:end]
+    m = re.match(rf"\s({NAME_WORD})(?=[\s,.;:]|$)", text[end:])
+    if m and len(name.split()) < 4 and plausible_name_word(m.group(1)) and m.group(1)[:1].isupper():
+        name += " " + m.group(1)
+    return name
+
+
+def clean_person(text: str) -> str | None:
+    text = re.sub(r"[’']s$", "", text.strip())
+    words = text.split()
+    while words and not plausible_name_word(words[0]):
+        words.pop(0)
+    if not words or any(not re.fullmatch(NAME_WORD + r"|" + PARTICLE, w) for w in words):
+        return None
+    return " ".join(words) if all(plausible_name_word(w) for w in words if w[0].isupper()) else None
+
+
+def surnames(full: list[str]) -> dict[str, str]:
+    """Single words that stand for exactly one full name of the article ("Fu" -> "Fu Hua")."""
+    owners: dict[str, set[str]] = {}
+    for name in full:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        for word in words:
+            if len(word) >= 2 and not word.endswith("."):
+                owners.setdefault(word, set()).add(name)
+    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1 and word not in full}
+
+
+def aliases(name: str, used: set[str]) -> tuple[str, ...]:
+    """The other forms the article uses, and the name without its middle initials."""
+    forms = [form for form in used if form != name]
+    without_initials = " ".join(w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w))
+    if without_initials != name:
+        forms.append(without_initials)
+    return tuple(sorted(forms))
+
+
+def find_occurrences(sentences: list[Sentence], full: list[str], short: dict[str, str]) -> list[Occurrence]:
+    forms = {name: name for name in full} | short
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                         + r")\b(?![-’'][A-Za-z])") if forms else None
+    found = []
+    for index, sentence in enumerate(sentences):
+        for m in pattern.finditer(sentence.text) if pattern else ():
+            found.append(Occurrence(index, m.start(), m.end(), forms[m.group(1)]))
+    return found
+
+
+def title_before(text: str, start: int, occurrences: list[Occurrence], index: int) -> str | None:
+    """The title just before a name: "Chinese Foreign Ministry spokesperson Mao Ning"."""
+    floor = max((o.end for o in occurrences if o.sentence == index and o.end <= start), default=0)
+    words = [t for t in tokens(text[floor:start])]
+    kept: list[str] = []
+    for token in reversed(words):
+        word = token.text
+        low = word.lower()
+        if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS or word[:1].isupper() \
+                or low in TITLE_JOINERS or low in NATIONALITIES:
+            kept.insert(0, word)
+            continue
+        break
+    while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in TITLE_LEADERS):
+        kept.pop(0)
+    if not any(w.lower() in TITLE_WORDS or w.lower().split("-")[0] in TITLE_WORDS for w in kept):
+        return None
+    return re.sub(r"\s+([’']s)\b", r"\1", " ".join(kept)) or None

@@ -1,0 +1,150 @@
+"""From a seed to an article: the date line, headline and dateline read, page furniture dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import SeedError
+from ..model import Article, Seed
+from ..slugs import slugify
+
+# Lines of the page around the article, never of the article itself.
+FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
+    r"^skip to (main )?content",
+    r"^(data|news|data (&|and) news|stock quotes|quotes|market data).{0,40}\b(supplied|provided|powered) by\b",
+    r"^quotes (are )?delayed",
+    r"^by accessing this (page|site|website)",
+    r"\bprivacy policy\b",
+    r"\bterms (and|&) conditions\b|^terms of (use|service)",
+    r"^(copyright|©|all rights reserved)",
+    (r"^[\[(]?(editor|editors|reporter|writer|translator|proofreader|photo|photos|source|web editor|"
+     r"responsible editor|chief editor|editor-in-charge)\s*[:：]"),
+    r"^\(?(photo|file photo|picture|image)\s*[:：/]",
+    (r"^(share|print|e-?mail|follow us|related|related (news|articles|stories)|read more|more news|"
+     r"back to top|advertisement|subscribe|sign up|log ?in|comments?|tags?)\s*[:：]?$"),
+    r"^(most (read|popular|viewed)|top stories|trending|you may (also )?like)\b",
+    r"^https?://\S+$",
+    r"^by\s+[A-Z][\w.'’ -]{1,60}(\||$)",  # a byline: "By Zhang Yi | chinadaily.com.cn |"
+    r"^[\w.-]+\.(com|cn|net|org)(\.\w+)?\s*\|?$",
+)]
+BULLET = re.compile(r"^\s*[-*•·]\s+\S")
+DATE_LINE = re.compile(r"^\s*date\s+(\d[\d./-]*)\s*(.*)$", re.DOTALL)
+DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
+    (r"\b(?:updated|published|posted|released|date)\s*[:：]?\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
+     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
+    r"\(\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\s*\)",
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
+)]
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
+    r"(?:\|\s*(?P<src1>[^|\n]{2,40}?)\s*\|"
+    r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-])"
+    r"|:|--|[–—])\s*")
+MAX_TITLE = 110
+WORD = re.compile(r"\w")
+
+
+def clean(seed: Seed) -> Article:
+    lines = [line.strip() for line in seed.text.split("\n")]
+    published, lines = read_date_line(lines, seed.file)
+    stamped, lines = read_date_stamps(lines)  # before furniture: a byline may carry the date
+    lines = drop_furniture(lines)
+    published = published or stamped
+    headline = None if published and lines and not looks_like_headline(lines[0]) else first_headline(lines)
+    if headline is not None:
+        lines = lines[1:]
+    paragraphs = [p for p in lines if p]
+    dateline, source, paragraphs = read_dateline(paragraphs)
+    if not paragraphs and headline is None:
+        raise SeedError(seed.file, "no article text left once the page furniture is removed")
+    title = headline or short_title(next((p for p in paragraphs if WORD.search(p)), paragraphs[0]))
+    return Article(
+        id=slugify(seed.file.rsplit(".", 1)[0]),
+        file=seed.file,
+        sha256=seed.sha256,
+        title=title,
+        published=published,
+        dateline=dateline,
+        source=source,
+        paragraphs=tuple(paragraphs),
+        reference_year=int(published[:4]) if published else single_year(headline or ""),
+        headline=headline is not None,
+    )
+
+
+def read_date_line(lines: list[str], file: str) -> tuple[str | None, list[str]]:
+    """The ` date YYYY-MM-DD` first line: the date, and the rest of that line kept as text."""
+    m = DATE_LINE.match(lines[0]) if lines else None
+    if not m:
+        return None, lines
+    try:
+        date = dt.date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        raise SeedError(file, f"line 1: date line '{m.group(1)}' is not a real date: write it as YYYY-MM-DD") \
+            from None
+    return date, [m.group(2).strip(), *lines[1:]]
+
+
+def drop_furniture(lines: list[str]) -> list[str]:
+    kept = [line for line in lines if not any(p.search(line) for p in FURNITURE)]
+    while kept and not kept[0]:
+        kept.pop(0)
+    # A run of bullet lines closing the page is a list of other headlines, not the article.
+    while kept and (not kept[-1] or BULLET.match(kept[-1])):
+        kept.pop()
+    return kept
+
+
+def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
+    found = None
+    kept = []
+    for line in lines:
+        for pattern in DATE_STAMPS:
+            m = pattern.search(line)
+            if m:
+                found = found or valid_date(*m.groups())
+                line = (line[: m.start()] + line[m.end():]).strip(" |-–—·")
+        if line or not found:
+            kept.append(line)
+    return found, kept
+
+
+def valid_date(year: str, month: str, day: str) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def looks_like_headline(line: str) -> bool:
+    return 0 < len(line) <= 200 and not line.endswith((".", "!", "?", "”", '"', ":"))
+
+
+def first_headline(lines: list[str]) -> str | None:
+    return lines[0] if lines and looks_like_headline(lines[0]) else None
+
+
+def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """`TOKYO | Xinhua | text`, `BEIJING: text`, `BEIJING, Dec. 26 (Xinhua) -- text` opening the body."""
+    for i, paragraph in enumerate(paragraphs[:3]):
+        m = DATELINE.match(paragraph)
+        if m and len(m.group("place")) >= 3:
+            place = m.group("place").title().replace("’", "'")
+            source = (m.group("src1") or m.group("src2") or "").strip() or None
+            rest = paragraph[m.end():]
+            return place, source, [*paragraphs[:i], rest, *paragraphs[i + 1:]]
+    return None, None, paragraphs
+
+
+def short_title(text: str) -> str:
+    sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    if len(sentence) <= MAX_TITLE:
+        return sentence.rstrip(".") or sentence  # a title is never empty, if only "..."
+    return sentence[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+
+
+def single_year(text: str) -> int | None:
+    years = set(re.findall(r"\b((?:19|20)\d\d)\b", text))
+    return int(years.pop()) if len(years) == 1 else None

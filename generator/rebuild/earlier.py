@@ -1,0 +1,114 @@
+"""`Earlier`: what the pipeline asks of earlier runs, and tells the next one. The only object that reads
+or writes the kept state (see this package's docstring)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+from ..model import Article, Extraction
+from ..resolve.ids import Ledger
+from ..site.lookups import Site
+from ..site.rendering import Page
+from ..write.writing import MANIFEST
+from .extractions import Extractions
+from .reads import Digests, Recording
+from .store import Store, state_folder
+from .versions import code_version
+
+log = logging.getLogger(__name__)
+
+
+class Earlier:
+    """The kept state of one output folder: its seeds' snapshot, the extraction cache shared by the outputs
+    beside it, the id ledger, and what each page read. With `enabled` false (--force) nothing kept is used,
+    and everything is kept anew for next time."""
+
+    def __init__(self, out: Path, enabled: bool = True) -> None:
+        folder = state_folder(out)
+        self.out = out
+        self.store = Store(folder / f"{out.resolve().name}.sqlite")
+        shared = Store(folder / "extractions.sqlite")
+        if not enabled:
+            log.info("--force: nothing kept from earlier runs is used")
+            self.store.broken = shared.broken = True  # read as empty; written as usual
+        self.extractions = Extractions(self.store, shared)
+        self.pages: dict[str, list[str]] = {}
+        """Page path -> the queries it made, as kept from the run that wrote the output."""
+        self.digests: dict[str, str] = {}
+        self.inputs: str | None = None
+        if self._describes_output():
+            self.pages = {path: json.loads(reads) for path, reads in self.store.rows("select path, reads from pages")}
+            self.digests = dict(self.store.rows("select key, digest from reads"))
+            self.inputs = self.store.fact("inputs")
+        self.made: dict[str, list[str]] = {}
+
+    def _describes_output(self) -> bool:
+        """Whether the kept reads are those of the pages in the output now, made by this code."""
+        if self.store.broken:
+            return False
+        if self.store.fact("code") != code_version():
+            log.info("kept page reads are of other code (or none): every page is rendered")
+            return False
+        if self.store.fact("manifest") != manifest_digest(self.out):
+            log.info("the output is not the one the kept page reads describe: every page is rendered")
+            return False
+        return True
+
+    def article(self, seed: Path, read: Callable[[Path], Article]) -> Article:
+        return self.extractions.article(seed, read)
+
+    def extracted(self, articles: list[Article], extract: Callable[[list[Article]], list[Extraction]]) -> list[Extraction]:
+        return self.extractions.extracted(articles, extract)
+
+    def unchanged(self, inputs: str) -> bool:
+        """The output is that of these very inputs."""
+        return self.inputs == inputs
+
+    def ledger(self) -> Ledger:
+        found = self.store.fact("ledger")
+        return Ledger.loads(found) if found else Ledger()
+
+    def rendered(self, site: Site, pages: list[Page], there: Collection[str], inputs: str) -> tuple[dict[str, str], set[str]]:
+        """The pages to write, and those whose every read gives what it gave when the page on disk (among
+        `there`) was rendered: these are kept as they are."""
+        digests = Digests(site, inputs)
+        kept = {p.path for p in pages if p.path in there and self._same_reads(p.path, digests)}
+        log.info("rendering: %d of %d pages kept, their reads unchanged", len(kept), len(pages))
+        out = {}
+        for p in pages:
+            if p.path not in kept:
+                recording = Recording(site, digests)
+                out[p.path] = p.make(recording)  # type: ignore[arg-type]
+                self.made[p.path] = list(recording.reads)
+        self._now = digests
+        return out, kept
+
+    def _same_reads(self, path: str, digests: Digests) -> bool:
+        reads = self.pages.get(path)
+        return reads is not None and all(self.digests.get(key) == digests.of(key) for key in reads)
+
+    def remember(self, extractions: list[Extraction], inputs: str, ledger: Ledger, pages: Collection[str]) -> None:
+        """Keep what the next run starts from, once the output is written: the seeds' snapshot, the ledger,
+        and the reads of the pages (`pages`: every page the output holds)."""
+        self.extractions.remember(extractions)
+        now = self._now.known
+        changed = [(key, d) for key, d in now.items() if d is not None and self.digests.get(key) != d]
+        gone = [(path,) for path in self.pages.keys() - set(pages)]
+        facts = {"code": code_version(), "manifest": manifest_digest(self.out), "inputs": inputs,
+                 "ledger": ledger.dumps()}
+        self.store.write([("delete from pages where path = ?", gone),
+                          ("insert or replace into pages values (?, ?)",
+                           [(path, json.dumps(reads)) for path, reads in self.made.items()]),
+                          ("insert or replace into reads values (?, ?)", changed),
+                          ("insert or replace into facts values (?, ?)", list(facts.items()))])
+
+
+def manifest_digest(out: Path) -> str | None:
+    try:
+        return hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
+    except OSError:
+        return None

@@ -1,0 +1,139 @@
+"""Clusters: the mentions of one kind gathered into one entity each, found by keys that stay the same
+across the forms a name takes ("Ishiba Shigeru" = "Shigeru Ishiba"; "CPC" and "Communist Party of
+China" by their signature); two clusters that share a key are one."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..extract.organizations import signature
+from ..slugs import fold
+
+
+@dataclass
+class Cluster:
+    """One entity while mentions are gathered into it."""
+
+    serial: int
+    """Its place in the order clusters were first made: which one a merge keeps."""
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+    established: int | None = None
+    fixed: str | None = None
+    """The registry's name for it, which wins over any detected form."""
+
+    def name(self) -> str:
+        """The registry's name; else the fullest form: most words, then most often used, then alphabetical."""
+        if self.fixed:
+            return self.fixed
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n], n.lower() != n, n))
+
+
+class Index:
+    """Clusters of one kind, found by any of their keys; two clusters sharing a key become one."""
+
+    def __init__(self, kind: str, keys_of, local) -> None:
+        self.kind = kind
+        self.keys_of = keys_of
+        self.local = local
+        """Which aliases identify something only within their own article ("Wang" said...)."""
+        self.by_key: dict[str, Cluster] = {}
+        self.clusters: dict[int, Cluster] = {}
+        """Serial -> cluster, in the order they were first seen."""
+        self.splits: dict[tuple[str, str], str] = {}
+        """(name, article id) -> the key of the registry's split entry that takes that name there."""
+        self.made = 0
+        """Clusters made so far: the serial of the next."""
+
+    def add(self, name: str, aliases: tuple[str, ...], article: str = "", keys: set[str] | None = None) -> Cluster:
+        keys = keys or {k for form in (name, *aliases) for k in self.keys_in(form, article, form == name)}
+        found = sorted({c.serial: c for k in keys if (c := self.by_key.get(k))}.items())
+        cluster = found[0][1] if found else self.new_cluster()
+        for _, other in found[1:]:
+            self.absorb(cluster, other)
+        cluster.names[name] += 1
+        cluster.aliases |= set(aliases)
+        cluster.keys |= keys
+        for k in keys:
+            self.by_key[k] = cluster
+        return cluster
+
+    def new_cluster(self) -> Cluster:
+        cluster = Cluster(self.made)
+        self.made += 1
+        self.clusters[cluster.serial] = cluster
+        return cluster
+
+    def absorb(self, cluster: Cluster, other: Cluster) -> None:
+        """Two clusters found to be one thing: `other` joins `cluster`, and its keys lead there."""
+        cluster.names.update(other.names)
+        cluster.aliases |= other.aliases
+        cluster.keys |= other.keys
+        cluster.established = cluster.established or other.established
+        cluster.fixed = cluster.fixed or other.fixed
+        del self.clusters[other.serial]
+        for k in other.keys:
+            self.by_key[k] = cluster
+
+    def keys_in(self, form: str, article: str, is_name: bool = False) -> frozenset[str]:
+        if article and not is_name and self.local(form):  # the registry's aliases hold everywhere
+            return frozenset({f"{article}\0{fold(form)}"})
+        return self.keys_of(form)
+
+    def find(self, name: str, article: str = "") -> Cluster:
+        split = self.splits.get((name, article))
+        if split:
+            return self.by_key[split]
+        keys = [*self.keys_in(name, article), *self.keys_of(name)]
+        return next(self.by_key[k] for k in keys if k in self.by_key)
+
+    def attach_short_names(self) -> None:
+        """A cluster known only by one word ("Xi", in an article that never gives the full name) joins
+        the one cluster whose articles call it by that word; where several do ("Wang"), it stays apart."""
+        owners: dict[str, set[int]] = {}
+        for cluster in self.clusters.values():
+            if any(not self.local(n) for n in cluster.names):
+                for form in cluster.aliases:
+                    if self.local(form):
+                        owners.setdefault(fold(form), set()).add(cluster.serial)
+        for cluster in list(self.clusters.values()):
+            if cluster.fixed or not all(self.local(n) for n in cluster.names):
+                continue
+            found = {i for n in cluster.names for i in owners.get(fold(n), ())}
+            if len(found) == 1:
+                self.absorb(self.clusters[found.pop()], cluster)
+
+
+@cache
+def person_keys(name: str) -> frozenset[str]:
+    """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside."""
+    words = [w for w in fold(name).replace(".", " ").split() if len(w) > 1]
+    return frozenset({" ".join(sorted(words))} if words else {fold(name)})
+
+
+@cache
+def org_keys(name: str) -> frozenset[str]:
+    return frozenset({"n:" + fold(name), "s:" + " ".join(sorted(signature(name, {})))})
+
+
+@cache
+def plain_keys(name: str) -> frozenset[str]:
+    return frozenset({" ".join(re.findall(r"[a-z0-9]+", fold(name)))})
+
+
+def one_word(form: str) -> bool:
+    """A surname alone names someone only within its article: across articles it would merge different
+    people (Wang Yi and Wang Huning are both "Wang")."""
+    return len(form.split()) == 1
+
+
+def never(form: str) -> bool:
+    return False
+
+
+KEYS = {"people": person_keys, "organizations": org_keys, "mechanisms": plain_keys, "places": plain_keys}
+LOCAL = {"people": one_word}

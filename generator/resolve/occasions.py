@@ -1,0 +1,118 @@
+"""Occasions: the reports of one real event, from however many articles, gathered into one and made
+into the event its pages show. Reports are looked up by mechanism or by day, never by scanning them all,
+and gathered in article order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Event, EventMention, Extraction, ResolvedStatement
+from ..slugs import slugify
+
+IdOf = Callable[..., str]
+"""(kind, name, article id) -> the id of the entity the name stands for in that article."""
+
+
+@dataclass
+class Occasion:
+    """One real event, with every article's report of it."""
+
+    reports: list[tuple[str, EventMention]]
+    mechanism: str | None
+    people: set[str]
+
+    def date(self) -> str | None:
+        dates = [e.date for _, e in self.reports if e.date]
+        if not dates:
+            return None
+        best = max(dates, key=len)
+        return best if all(best.startswith(d) for d in dates) else Counter(dates).most_common(1)[0][0]
+
+
+@dataclass
+class Occasions:
+    """Every occasion so far, the pools a new report is looked up in, and which occasion each article's
+    reports joined."""
+
+    found: list[Occasion] = field(default_factory=list)
+    pools: dict[tuple[str, str | None], list[int]] = field(default_factory=dict)
+    """("m", mechanism id) or ("d", day) -> the occasions that may be the same event."""
+    of_article: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Article id -> the occasion of each of its reports, in the order of its events."""
+
+    def add(self, x: Extraction, eid: IdOf) -> set[int]:
+        """Gather one article's reports; returns the occasions they joined or made."""
+        a = x.article.id
+        joined = []
+        for e in x.events:
+            mech = eid("mechanisms", e.mechanism, a) if e.mechanism else None
+            people = {eid("people", p.name, a) for p in e.participants}
+            key = ("m", mech) if mech else ("d", e.date if e.date and len(e.date) == 10 else None)
+            pool = self.pools.setdefault(key, []) if key[1] else []
+            match = next((i for i in pool if same_event(self.found[i], e, mech, people)), None)
+            if match is None:
+                match = len(self.found)
+                self.found.append(Occasion([(a, e)], mech, people))
+                pool.append(match)
+            else:
+                self.found[match].reports.append((a, e))
+                self.found[match].people |= people
+            joined.append(match)
+        self.of_article[a] = tuple(joined)
+        return set(joined)
+
+
+def same_event(o: Occasion, e: EventMention, mech: str | None, people: set[str]) -> bool:
+    """The same session of the same mechanism; or, with no mechanism, the same day and two people in common."""
+    if o.mechanism or mech:
+        first = o.reports[0][1]
+        return o.mechanism == mech and (first.session, year_of(first)) == (e.session, year_of(e)) \
+            and (first.session is not None or year_of(e) is not None)
+    date = o.date()
+    return bool(date and e.date and len(date) == len(e.date) == 10 and date == e.date and len(o.people & people) >= 2)
+
+
+def year_of(e: EventMention) -> str | None:
+    return e.date[:4] if e.date and e.session is None else None
+
+
+def build_event(occ: Occasion, eid: IdOf) -> Event:
+    """The event of an occasion, with the id its date and title make (see `unique`)."""
+    first = occ.reports[0][1]
+    date = occ.date()
+    ends = [e.end_date for _, e in occ.reports if e.end_date]
+    places = Counter((e.place, a) for a, e in occ.reports if e.place)
+    participants: dict[str, str | None] = {}
+    for a, e in occ.reports:
+        for p in e.participants:
+            pid = eid("people", p.name, a)
+            participants[pid] = participants.get(pid) or p.role
+    statements = [ResolvedStatement(eid("people", s.speaker, a), s.text, a) for a, e in occ.reports for s in e.statements]
+    title = max((e.title for _, e in occ.reports), key=lambda t: (t[:1].isupper(), -abs(len(t) - 80)))
+    return Event(
+        id=slugify(f"{date or 'undated'} {title}"),
+        title=title,
+        date=date,
+        end_date=max(ends) if ends else None,
+        place=eid("places", *places.most_common(1)[0][0]) if places else None,
+        mechanism=occ.mechanism,
+        session=next((e.session for _, e in occ.reports if e.session), None),
+        participants=tuple(participants.items()),
+        organizations=tuple(dict.fromkeys(eid("organizations", o, a) for a, e in occ.reports for o in e.organizations)),
+        articles=tuple(dict.fromkeys(a for a, _ in occ.reports)),
+        summary=first.summary,
+        outcomes=tuple(dict.fromkeys(o for _, e in occ.reports for o in e.outcomes)),
+        statements=tuple(dict.fromkeys(statements)),
+    )
+
+
+def unique(ids: list[str]) -> list[str]:
+    """Ids made one of a kind: a second "x" becomes "x-2", in the order given."""
+    seen: Counter[str] = Counter()
+    out = []
+    for i in ids:
+        seen[i] += 1
+        out.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+    return out

@@ -1,0 +1,229 @@
+"""The site as the templates see it: ids looked up as the records they name, each person's and
+mechanism's events in order, the sessions before and after, related events and companions. Built once
+per generate (`Site.of`) and shared by page keys, rendering and feeds."""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, TypeVar
+
+from ..model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
+
+# An entity named at more events or articles than this lists them on one page per year: a place or an
+# organization at thousands of events would otherwise be one page of megabytes, rendered again whenever
+# any of them changes.
+HUB = 200
+
+
+@dataclass(frozen=True)
+class YearPage:
+    """One year of a listing: the events, timeline or sources of the whole briefing, or a hub's."""
+
+    section: str
+    """"events", "timeline", "articles", or the hub's page without ".md" ("places/beijing")."""
+    year: str
+    events: list[Event]
+    records: list[ArticleRecord]
+    entity: Entity | None = None
+    """The hub, for a hub's year."""
+
+    @property
+    def path(self) -> str:
+        return year_page(self.section, self.year)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Lookups the templates use to turn ids into names and links."""
+
+    briefing: Briefing
+    by_id: dict[tuple[str, str], Any]
+    roles_at: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Organization id -> (person id, title) of every stated title that names it."""
+    chronologies_made: dict[str, list[Event]] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> Site:
+        return cls(briefing, index(briefing), roles_by_organization(briefing))
+
+    def get(self, kind: str, id_: str) -> Any:
+        return self.by_id[(kind, id_)]
+
+    def events_of(self, ids: tuple[str, ...]) -> list[Event]:
+        """Oldest first, undated last."""
+        return sorted((self.by_id[("events", i)] for i in ids), key=event_order)
+
+    def newest_first(self, events: tuple[Event, ...]) -> list[Event]:
+        dated = sorted((e for e in events if e.date), key=event_order, reverse=True)
+        return dated + sorted((e for e in events if not e.date), key=lambda e: e.title)
+
+    def numbered_first(self, events: list[Event]) -> list[Event]:
+        """Sessions by number, then the editions that have none, by date."""
+        numbered = sorted((e for e in events if e.session), key=lambda e: (e.session or 0, event_order(e)))
+        return numbered + [e for e in events if not e.session]
+
+    def people_of(self, events: list[Event]) -> list[Entity]:
+        ids = dict.fromkeys(p for e in events for p, _ in e.participants)
+        return [self.get("people", p) for p in ids]
+
+    def organizations_of(self, events: list[Event]) -> list[Entity]:
+        ids = dict.fromkeys(o for e in events for o in e.organizations)
+        return [self.get("organizations", o) for o in ids]
+
+    def mechanisms_of(self, events: list[Event]) -> list[Entity]:
+        ids = dict.fromkeys(e.mechanism for e in events if e.mechanism)
+        return [self.get("mechanisms", m) for m in ids]
+
+    def members(self, org: Entity) -> list[tuple[Entity, str]]:
+        """People whose stated title names this organization, with that title."""
+        return [(self.get("people", pid), title) for pid, title in dict.fromkeys(self.roles_at.get(org.id, ()))]
+
+    def is_hub(self, entity: Entity) -> bool:
+        return len(entity.events) > HUB or len(entity.articles) > HUB
+
+    @cached_property
+    def hubs(self) -> list[Entity]:
+        """The people, organizations and places whose events are listed by year (mechanisms list sessions)."""
+        return [x for kind in ("people", "organizations", "places") for x in getattr(self.briefing, kind)
+                if self.is_hub(x)]
+
+    def hub_years(self, entity: Entity) -> dict[str, tuple[list[Event], list[ArticleRecord]]]:
+        """A hub's events and the articles that name it, by year, newest first; "undated" last."""
+        events = by_year(self.newest_first(tuple(self.get("events", i) for i in entity.events)), "undated")
+        records = by_year(sorted((self.get("articles", i) for i in entity.articles), key=publication, reverse=True),
+                          "undated")
+        years = sorted(events.keys() | records.keys(), key=lambda year: (year != "undated", year), reverse=True)
+        return {year: (events.get(year, []), records.get(year, [])) for year in years}
+
+    @cached_property
+    def year_listings(self) -> dict[str, YearPage]:
+        """Path -> each year of the events, the timeline and the sources, and of each hub."""
+        pages = [YearPage(section, year, events, []) for year, events in self.years.items()
+                 for section in ("events", "timeline")]
+        pages += [YearPage("articles", year, [], records) for year, records in self.article_years.items() if year]
+        pages += [YearPage(hub.page[:-3], year, events, records, hub)
+                  for hub in self.hubs for year, (events, records) in self.hub_years(hub).items()]
+        return {y.path: y for y in pages}
+
+    def year_listing(self, path: str) -> YearPage:
+        return self.year_listings[path]
+
+    @cached_property
+    def years(self) -> dict[str, list[Event]]:
+        """Dated events by year, newest first: each year is a listing page of its own, so a new event
+        renders one year again, not ten thousand rows."""
+        return by_year(self.newest_first(tuple(e for e in self.briefing.events if e.date)))
+
+    @cached_property
+    def undated(self) -> list[Event]:
+        return self.newest_first(tuple(e for e in self.briefing.events if not e.date))
+
+    @cached_property
+    def article_years(self) -> dict[str, list[ArticleRecord]]:
+        """Articles by year of publication, newest first; those with no date under ""."""
+        return by_year(sorted(self.briefing.articles, key=publication, reverse=True))
+
+    def chronology(self, key: str) -> list[Event]:
+        """The events a person took part in, or a mechanism's ("people/<id>", "mechanisms/<id>"), oldest first.
+        Made once for each asked about: a generate that renders a few event pages asks about a few."""
+        found = self.chronologies_made.get(key)
+        if found is None:
+            kind, _, id_ = key.partition("/")
+            events = (self.by_id[("events", i)] for i in self.get(kind, id_).events)
+            found = self.chronologies_made[key] = sorted(
+                (e for e in events if kind == "mechanisms" or any(p == id_ for p, _ in e.participants)),
+                key=chronological)
+        return found
+
+    @cached_property
+    def sessions(self) -> dict[str, list[Event]]:
+        """Each mechanism's numbered sessions, by number."""
+        out: dict[str, list[Event]] = {}
+        for e in sorted((e for e in self.briefing.events if e.mechanism and e.session), key=by_session):
+            out.setdefault(e.mechanism or "", []).append(e)
+        return out
+
+    def neighbours(self, e: Event) -> tuple[Event | None, Event | None]:
+        """The previous and next session of the same mechanism."""
+        if not e.mechanism or e.session is None:
+            return None, None
+        sessions = self.sessions[e.mechanism]
+        first = bisect_left(sessions, e.session, key=lambda o: o.session or 0)
+        last = bisect_right(sessions, e.session, key=lambda o: o.session or 0)
+        return (sessions[first - 1] if first else None), (sessions[last] if last < len(sessions) else None)
+
+    def related(self, e: Event) -> list[Event]:
+        """The events just before and just after this one for each of its people and for its mechanism:
+        what each of them did around it. Found by position, so a new event changes the related events
+        of its own neighbours only."""
+        found: dict[str, Event] = {}
+        for key in [f"people/{pid}" for pid, _ in e.participants] + ([f"mechanisms/{e.mechanism}"] * bool(e.mechanism)):
+            events = self.chronology(key)
+            i = bisect_left(events, chronological(e), key=chronological)
+            found.update((o.id, o) for o in events[max(i - 1, 0):i + 2] if o.id != e.id)
+        shown = {o.id for o in self.neighbours(e) if o}
+        return sorted((o for o in found.values() if o.id not in shown), key=event_order)
+
+
+T = TypeVar("T", Event, ArticleRecord)
+
+
+def by_year(items: list[T], undated: str = "") -> dict[str, list[T]]:
+    """Events by the year of their date, articles by the year they were published, in the order given."""
+    out: dict[str, list[T]] = {}
+    for x in items:
+        date = x.date if isinstance(x, Event) else x.article.published
+        out.setdefault((date or "")[:4] or undated, []).append(x)
+    return out
+
+
+def publication(r: ArticleRecord) -> tuple[str, str]:
+    return (r.article.published or "", r.id)
+
+
+def event_order(e: Event) -> tuple[str, str]:
+    return (e.date or "9999", e.title)
+
+
+def chronological(e: Event) -> tuple[str, str, str]:
+    """Event order with no ties: where an event stands among others is one place."""
+    return (e.date or "9999", e.title, e.id)
+
+
+def by_session(e: Event) -> tuple[int, str, str]:
+    return (e.session or 0, *event_order(e))
+
+
+def roles_by_organization(briefing: Briefing) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for person in briefing.people:
+        for role in person.roles:
+            if role.organization:
+                out.setdefault(role.organization, []).append((person.id, role.title))
+    return out
+
+
+def index(briefing: Briefing) -> dict[tuple[str, str], Any]:
+    out: dict[tuple[str, str], Any] = {("events", e.id): e for e in briefing.events}
+    out.update({("articles", r.id): r for r in briefing.articles})
+    for kind in ENTITY_KINDS:
+        out.update({(kind, e.id): e for e in getattr(briefing, kind)})
+    return out
+
+
+def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
+    """The people this person appears with most, at how many events."""
+    count = Counter(p for i in person.events for p, _ in site.get("events", i).participants)
+    del count[person.id]
+    return [(site.get("people", p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
+
+
+def year_page(section: str, year: str) -> str:
+    """The listing page of one year of a section, in a folder of its own: no event or article id can take
+    its name."""
+    return f"{section}/years/{year}.md"

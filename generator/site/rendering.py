@@ -1,0 +1,277 @@
+"""Rendering: the resolved briefing as Markdown pages, through the Jinja2 templates of templates/.
+
+Every value a template prints is escaped for Markdown and HTML (`finalize`), so no text from a seed
+can become markup, a link or a script; templates mark their own markup with `raw`. Front matter is a
+dict dumped by yaml.safe_dump, never templated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .charts import chronology, relations
+from ..model import ArticleRecord, Entity, Event
+from .lookups import Site, companions, event_order, year_page
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+KINDS = {"people": "Person", "organizations": "Organization", "mechanisms": "Mechanism", "places": "Place"}
+SECTIONS = {"events": "Events", "people": "People", "organizations": "Organizations",
+            "mechanisms": "Mechanisms", "places": "Places", "articles": "Sources"}
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~!^$])")
+BLOCK_START = re.compile(r"^(?:[-+=>:]|\d+(?=[.)]))")
+
+
+def md(value: Any) -> Markup:
+    """Text made inert: HTML entities for <, > and &, backslashes before Markdown punctuation."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, int | float):
+        return Markup(value)
+    return inert(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def inert(text: str) -> Markup:
+    """md() of a string, remembered: the same names, titles and dates are printed on page after page."""
+    text = re.sub(r"\s+", " ", text)
+    text = html.escape(text, quote=False)
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    # At the start of a line these would open a list, a quote or a heading rule.
+    m = BLOCK_START.match(text)
+    if m:
+        text = text[: m.end()] + "\\" + text[m.end():] if text[0].isdigit() else "\\" + text
+    return Markup(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def human_date(date: str | None) -> str:
+    """"2025-02-18" -> "18 February 2025"; "2024-12" -> "December 2024"; None -> "date unknown"."""
+    if not date:
+        return "date unknown"
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts).strftime("%-d %B %Y")
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
+    return str(parts[0])
+
+
+def ordinal_number(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def abbreviation(name: str) -> str | None:
+    """"Liberal Democratic Party" -> "LDP": how readers search for a name of three words or more."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "the", "and", "for", "on", "in")]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def source_label(record: ArticleRecord) -> str:
+    """A short name for an article in a table: its outlet and date."""
+    a = record.article
+    return f"{a.source or 'Article'}, {human_date(a.published)}" if a.published else (a.source or a.title[:40])
+
+
+def environment() -> Environment:
+    # autoescape makes macros return Markup; `md` (not HTML escaping) is what every other value goes through.
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
+                      finalize=md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["raw"] = Markup
+    env.filters["html"] = lambda value: Markup(html.escape(str(value)))  # inside raw HTML, such as SVG
+    env.filters["date"] = human_date
+    env.filters["ordinal"] = ordinal_number
+    env.filters["abbreviation"] = abbreviation
+    env.filters["source_label"] = source_label
+    env.filters["by_month"] = by_month
+    env.globals["year_page"] = year_page
+    return env
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site, to be rendered from a site: the real one, or one that notes what it reads."""
+
+    path: str
+    """Relative to the output folder."""
+    make: Callable[[Site], str]
+
+
+def render(site: Site) -> dict[str, str]:
+    """Every page: path relative to the output folder -> Markdown text."""
+    return {p.path: p.make(site) for p in site_pages(site)}
+
+
+def site_pages(site: Site) -> list[Page]:
+    """Every page of the site, each made from what it looks up in the site it is given, by id: so what a
+    page read can be noted while it renders (see generator/rebuild/reads.py)."""
+    env = environment()
+    b = site.briefing
+    pages = [Page(e.page, partial(event_page, env, e.id)) for e in b.events]
+    pages += [Page(x.page, partial(entity_page, env, kind, x.id)) for kind in KINDS for x in getattr(b, kind)]
+    pages += [Page(r.page, partial(article_page, env, r.id)) for r in b.articles]
+    pages += [Page(path, partial(year_listing_page, env, path)) for path in site.year_listings]
+    pages += [Page(f"{section}/index.md", partial(section_page, env, section, title)) for section, title in SECTIONS.items()]
+    pages += [Page(f"facets/{kind}.md", partial(facet_page, env, kind, facet)) for kind, facet in FACETS.items()]
+    return pages + [Page(path, partial(make, env)) for path, make in (
+        ("timeline.md", timeline_page), ("relations.md", relations_page), ("index.md", home_page))]
+
+
+def page(env: Environment, site: Site, path: str, template: str, meta: dict[str, Any], **context: Any) -> str:
+    root = "../" * path.count("/")
+    body = env.get_template(template).render(site=site, root=Markup(root), **context)
+    return front_matter(meta) + body
+
+
+def event_page(env: Environment, id_: str, site: Site) -> str:
+    e = site.get("events", id_)
+    return page(env, site, e.page, "event.md.j2", event_meta(e, site), event=e, related=site.related(e),
+                neighbours=site.neighbours(e))
+
+
+def entity_page(env: Environment, kind: str, id_: str, site: Site) -> str:
+    entity = site.get(kind, id_)
+    return page(env, site, entity.page, f"{kind}.md.j2", entity_meta(entity), entity=entity,
+                companions=companions(entity, site) if kind == "people" else [],
+                chronology=chronology(site.events_of(entity.events)) if kind == "mechanisms" else [])
+
+
+def article_page(env: Environment, id_: str, site: Site) -> str:
+    record = site.get("articles", id_)
+    return page(env, site, record.page, "article.md.j2", {"title": record.article.title},
+                record=record, paragraphs=linked_paragraphs(record, site))
+
+
+# The template and title of each section's year pages, and of a hub's.
+YEAR_PAGES = {"events": ("events_year.md.j2", "Events of {year}"),
+              "timeline": ("timeline_year.md.j2", "Timeline of {year}"),
+              "articles": ("articles_year.md.j2", "Sources of {year}")}
+HUB_YEAR = ("entity_year.md.j2", "{name}: {year}")
+
+# Listings name everything: in search they would come up for every word, above the pages themselves.
+LISTING = {"search": {"exclude": True}}
+
+
+def year_listing_page(env: Environment, path: str, site: Site) -> str:
+    y = site.year_listing(path)
+    template, title = HUB_YEAR if y.entity else YEAR_PAGES[y.section]
+    return page(env, site, path, template, {"title": title.format(year=y.year, name=y.entity and y.entity.name),
+                                            **LISTING}, entity=y.entity, year=y.year, events=y.events, records=y.records)
+
+
+def section_page(env: Environment, section: str, title: str, site: Site) -> str:
+    return page(env, site, f"{section}/index.md", f"{section}_index.md.j2", {"title": title, **LISTING}, title=title)
+
+
+def facet_page(env: Environment, kind: str, facet: str, site: Site) -> str:
+    return page(env, site, f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", **LISTING},
+                facet=facet, kind=kind)
+
+
+def timeline_page(env: Environment, site: Site) -> str:
+    return page(env, site, "timeline.md", "timeline.md.j2", {"title": "Timeline", **LISTING})
+
+
+def relations_page(env: Environment, site: Site) -> str:
+    points, edges, strongest = relations(site.briefing)
+    return page(env, site, "relations.md", "relations.md.j2", {"title": "Relations", **LISTING}, points=points,
+                edges=edges, strongest=strongest)
+
+
+def home_page(env: Environment, site: Site) -> str:
+    latest = sorted((e for e in site.briefing.events if e.date), key=event_order, reverse=True)[:10]
+    return page(env, site, "index.md", "home.md.j2", {"title": "Briefing"}, latest=latest)
+
+
+# libyaml's dumper where installed (the same output, ten times faster); the pure-Python one elsewhere.
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+# Front matter the theme prints into HTML as it is (MkDocs renders page titles unescaped).
+PRINTED = ("title", "description", "tags")
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML by safe_dump, never by templating; what the theme prints is HTML-escaped first."""
+    safe = {key: html_escaped(value) if key in PRINTED else value for key, value in meta.items()}
+    return "---\n" + yaml.dump(safe, Dumper=SafeDumper, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def html_escaped(value: Any) -> Any:
+    if isinstance(value, list):
+        return [html_escaped(v) for v in value]
+    return html.escape(value) if isinstance(value, str) else value
+
+
+FACETS = {"mechanisms": "Mechanism", "people": "Person", "organizations": "Organization", "places": "Place"}
+
+
+def event_meta(e: Event, site: Site) -> dict[str, Any]:
+    """Facets: one tag set per kind ("Person/Fu Hua"), so a reader can list every event of any of them."""
+    named = [("mechanisms", e.mechanism), ("places", e.place), *(("people", p) for p, _ in e.participants),
+             *(("organizations", o) for o in e.organizations)]
+    tags = [f"{FACETS[kind]}/{tag_name(site.get(kind, i).name)}" for kind, i in named if i]
+    return {"title": e.title, "description": " ".join(e.summary.split())[:160], "tags": tags}
+
+
+def tag_name(name: str) -> str:
+    """A tag is split into levels at "/": keep names in one piece."""
+    return name.replace("/", "∕")
+
+
+def entity_meta(entity: Entity) -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": entity.name}
+    if entity.aliases:
+        meta["aliases"] = list(entity.aliases)
+    return meta
+
+
+def by_month(events: list[Event]) -> dict[str, list[Event]]:
+    """One year's events under their months, in the order given; a date of a year alone under "Month unknown"."""
+    months: dict[str, list[Event]] = {}
+    for e in events:
+        date = e.date or ""
+        months.setdefault(human_date(date[:7]) if len(date) >= 7 else "Month unknown", []).append(e)
+    return months
+
+
+def linked_paragraphs(record: ArticleRecord, site: Site) -> list[list[tuple[str, str | None]]]:
+    """Each paragraph cut into (text, page) pieces: each name of an entity the article mentions links to it."""
+    targets: dict[str, str] = {}
+    for kind in KINDS:
+        for eid in getattr(record, kind):
+            entity = site.get(kind, eid)
+            for form in (entity.name, *entity.aliases):
+                if len(form) > 2:
+                    targets.setdefault(form, entity.page)
+    # Only the forms this article uses: an entity may have hundreds of forms across the corpus.
+    text = "\n".join(record.article.paragraphs)
+    targets = {form: page for form, page in targets.items() if form in text}
+    if not targets:
+        return [[(p, None)] for p in record.article.paragraphs]
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(targets, key=len, reverse=True))
+                         + r")(?![\w-])")
+    return [cut(p, pattern, targets) for p in record.article.paragraphs]
+
+
+def cut(text: str, pattern: re.Pattern[str], targets: dict[str, str]) -> list[tuple[str, str | None]]:
+    pieces: list[tuple[str, str | None]] = []
+    last = 0
+    for m in pattern.finditer(text):
+        pieces.append((text[last:m.start()], None))
+        pieces.append((m.group(1), targets[m.group(1)]))
+        last = m.end()
+    pieces.append((text[last:], None))
+    return [p for p in pieces if p[0]]
