@@ -30,7 +30,7 @@ PROJECT = Path(__file__).parent.parent
 @pytest.fixture(scope="session")
 def fixture_briefing() -> Briefing:
     """The resolved briefing of the small hand-made corpus in tests/fixtures/seeds."""
-    return resolve_seeds(FIXTURE_SEEDS).briefing
+    return resolve_seeds(FIXTURE_SEEDS)
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,11 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
 
+from generator.model import Briefing
 from generator.site import feeds as feeds_module
-from generator.site.export import Earlier
-from generator.site.feeds import KEPT, feeds, fold, ics_text, stamp
-from generator.model import ENTITY_KINDS, Briefing
+from generator.site.feeds import feeds, fold, ics_text, stamp
 from generator.site.lookups import Site
-from tests.test_export import changes, edited_twice, two_briefings
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
@@ -58,32 +55,3 @@ def test_ics_text_escaping_folding_and_feed_dates() -> None:
     assert ics_text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d e"
     assert fold("x" * 80).split("\n")[1].startswith(" ")
     assert (stamp("2024"), stamp("2024-12"), stamp(None)) == ("2024-01-01", "2024-12-01", "2000-01-01")
-
-
-def earlier_feeds(briefing: Briefing) -> dict[str, Earlier]:
-    return {path: Earlier(briefing, text) for path, text in feeds(Site.of(briefing)).items() if path in KEPT}
-
-
-# An entity is renamed, never dropped: the events that name it would name nothing.
-feed_changes = changes.map(lambda cs: [(name, i, "edit" if name in ENTITY_KINDS else how) for name, i, how in cs])
-
-
-@given(feed_changes, feed_changes)
-@two_briefings
-def test_feeds_continued_from_the_earlier_ones_are_the_feeds_from_nothing(
-        fixture_briefing: Briefing, before: list, after: list) -> None:
-    """Events and articles edited or dropped, entities renamed (a place's name is in the calendar), in between."""
-    earlier, now = edited_twice(fixture_briefing, before, after)
-    assert feeds(Site.of(now), earlier_feeds(earlier)) == feeds(Site.of(now))
-
-
-def test_rows_of_the_very_same_objects_are_kept(fixture_briefing: Briefing) -> None:
-    kept = earlier_feeds(fixture_briefing)
-    event = Site.of(fixture_briefing).newest_first(fixture_briefing.events)[0]
-    person = fixture_briefing.people[0]
-    for path, old in [("data/events.ics", f"SUMMARY:{ics_text(event.title)}"), ("data/events.csv", event.title),
-                      ("data/people.csv", person.name)]:
-        assert old in kept[path].text
-        kept[path] = Earlier(fixture_briefing, kept[path].text.replace(old, old + " (kept)", 1))
-    files = feeds(Site.of(fixture_briefing), kept)
-    assert all("(kept)" in files[path] for path in ("data/events.ics", "data/events.csv", "data/people.csv"))

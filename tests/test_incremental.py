@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
 import signal
 import subprocess
@@ -15,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
-from generator.extract import extraction
+from generator.extract import pool
 from generator.site import lookups as site_module
 from generator.errors import OutputError
 from generator.pipeline import generate
@@ -59,7 +57,7 @@ def test_unchanged_seeds_are_not_extracted_again(seeds_copy: Path, tmp_path: Pat
     def refuse(article):
         raise AssertionError(f"{article.file} extracted again")
 
-    monkeypatch.setattr(extraction, "extract", refuse)
+    monkeypatch.setattr(pool, "extract", refuse)
     generate(seeds_copy, tmp_path / "again")
     with pytest.raises(AssertionError, match="extracted again"):
         generate(seeds_copy, tmp_path / "forced", force=True)
@@ -85,7 +83,6 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     listings |= {f"facets/{k}.md" for k in ("people", "organizations", "mechanisms", "places")}
     listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
                                               "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
-    listings |= {".briefing-inputs", ".briefing-pages.json", ".briefing-ids.json", pipeline.RESOLUTION}
     changed = set(report.changed)
     assert changed - touched - listings == set()
     assert record.page in changed and "people/li-shulei.md" in changed
@@ -166,16 +163,8 @@ def test_a_generate_killed_mid_write_leaves_the_previous_output_as_it_was(tmp_pa
     assert tree(out) == tree(whole)
 
 
-def tree(folder: Path) -> dict[str, object]:
-    """Every file's bytes; the resolution kept for the next generate as what it resolved (pickles of equal
-    objects may differ in bytes, by which strings happen to be shared)."""
-    files: dict[str, object] = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-    code, resolved = pickle.loads(files[pipeline.RESOLUTION])  # type: ignore[arg-type]
-    files[pipeline.RESOLUTION] = (code, resolved.briefing, resolved.parts, resolved.made_ids)
-    manifest = json.loads(files[".briefing-manifest.json"])  # type: ignore[arg-type]
-    del manifest[pipeline.RESOLUTION]  # the pickle's hash
-    files[".briefing-manifest.json"] = manifest
-    return files
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("hub", [site_module.HUB, 2])

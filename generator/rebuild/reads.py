@@ -69,8 +69,9 @@ class Recording:
 
     def _noting(self, name: str, lookup: Callable[..., Any]) -> Callable[..., Any]:
         def looked_up(*args: Any) -> Any:
+            query = [name, *map(reference, args)]
             answer = lookup(*args)
-            self.reads[self._digests.note([name, *map(reference, args)], answer)] = None
+            self.reads[self._digests.note(query, answer)] = None
             return answer
         return looked_up
 

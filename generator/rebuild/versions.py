@@ -19,7 +19,7 @@ EXTRACTION_CODE = ("read", "extract", "model.py", "errors.py", "slugs.py", "__in
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """The pipeline version, the model, every module of the generator and every template."""
-    return version_of([*GENERATOR.rglob("*.py"), *TEMPLATES.rglob("*.j2"), *TEMPLATES.rglob("*.html")])
+    return version_of([*sources(GENERATOR), *sorted(p for p in TEMPLATES.rglob("*") if p.is_file())])
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +38,6 @@ def version_of(files: list[Path]) -> str:
         h.update(version(MODEL_PACKAGE).encode())
     except PackageNotFoundError:
         h.update(b"no-model")
-    for path in sorted(files):
-        h.update(str(path.relative_to(GENERATOR.parent)).encode() + b"\0" + path.read_bytes())
+    for path in files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]
