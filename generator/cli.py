@@ -14,7 +14,6 @@ from .pipeline import add_seeds, generate, read_articles, resolve_seeds
 from .site.review import review_queue
 from .watching import watch_seeds
 
-
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Folder of articles (*.txt) and the optional registry.yml.")
 OUT = click.option("--out", type=click.Path(path_type=Path), default=Path("site_src"), show_default=True,

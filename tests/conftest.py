@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 
 from bench.corpus import write_corpus
-from generator.read.cleaning import clean
 from generator.extract.extraction import extract
 from generator.model import Briefing, Extraction
 from generator.pipeline import generate, resolve_seeds
+from generator.read.cleaning import clean
 from generator.read.sources import read_seed, seed_files
 
 FIXTURE_SEEDS = Path(__file__).parent / "fixtures" / "seeds"

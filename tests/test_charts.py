@@ -6,8 +6,8 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.site.charts import MARGIN, WIDTH, chronology, relations, strongest_ties, ties_among
 from generator.model import Briefing
+from generator.site.charts import MARGIN, WIDTH, chronology, relations, strongest_ties, ties_among
 
 
 def test_chronology_places_sessions_in_date_order_inside_the_chart(fixture_briefing: Briefing) -> None:

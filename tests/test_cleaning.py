@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.read.cleaning import clean
 from generator.errors import SeedError
 from generator.model import Seed
+from generator.read.cleaning import clean
 
 
 def article(text: str):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.read.cleaning import clean
 from generator.extract.extraction import extract
 from generator.model import Seed
+from generator.read.cleaning import clean
 
 
 def events_of(text: str):

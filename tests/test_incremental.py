@@ -3,7 +3,6 @@ the output swapped in whole or not at all, one generate at a time."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -14,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract import pool
-from generator.site import lookups as site_module
 from generator.errors import OutputError
+from generator.extract import pool
 from generator.pipeline import generate
+from generator.site import lookups as site_module
 from tests.conftest import FIXTURE_SEEDS, PROJECT
 
 NEW_ARTICLE = (" date 2024-06-01 HANOI, June 1 (Xinhua) -- Li Shulei, head of the Publicity Department of the CPC "

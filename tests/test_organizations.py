@@ -42,9 +42,9 @@ def test_party_called_by_its_members() -> None:
 
 
 def test_a_place_run_into_a_name_or_a_shared_surname_is_no_organization_or_place() -> None:
-    from generator.read.cleaning import clean
     from generator.extract.extraction import extract
     from generator.model import Seed
+    from generator.read.cleaning import clean
 
     text = (" date 2024-07-10 TOKYO, July 10 (Xinhua) -- Chinese Ambassador to Japan Kwame Diallo said the forum "
             "mattered.\n\nYuna Takahashi, president of the Japan-China Media Group, and Hiroshi Takahashi, "

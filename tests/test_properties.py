@@ -10,13 +10,13 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.read.cleaning import clean
 from generator.errors import SeedError, SeedsError
-from generator.site.feeds import fold as fold_ics
 from generator.model import Seed
 from generator.pipeline import generate
-from generator.slugs import MAX_SLUG, fold, slugify
+from generator.read.cleaning import clean
 from generator.read.sources import decode
+from generator.site.feeds import fold as fold_ics
+from generator.slugs import MAX_SLUG, fold, slugify
 from tests.conftest import copy_hand_written, mkdocs_build
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "generator" / "schema" / "briefing.schema.json").read_text())

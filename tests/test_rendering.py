@@ -5,10 +5,10 @@ import html
 import pytest
 from mkdocs.utils.meta import get_data
 
-from generator.site import lookups as site_module
 from generator.model import Briefing
-from generator.site.rendering import front_matter, human_date, md, render
+from generator.site import lookups as site_module
 from generator.site.lookups import Site
+from generator.site.rendering import front_matter, human_date, md, render
 
 
 @pytest.mark.parametrize("title", ["COP30: a guide", "true", "2024", "#1", "[draft]", "{{ x }}", "- dash",

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.write import writing
 from generator.errors import OutputError
+from generator.write import writing
 from generator.write.writing import write
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import EventMention, Participant, PersonMention, Statement
 from .dates import Anchor, FoundDate, find_dates
 from .lexicon import ORDINALS, TITLE_WORDS
 from .mechanisms import SessionMention
-from ..model import EventMention, Participant, PersonMention, Statement
 from .nlp import Sentence
 from .people import Occurrence
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
+from ..model import Article, Extraction, MechanismMention, OrgMention
 from . import nlp
 from .dates import Anchor
 from .events import Context, find_events
 from .lexicon import NATIONALITIES, is_country
 from .mechanisms import find_mechanisms
-from ..model import Article, Extraction, MechanismMention, OrgMention
 from .organizations import find_organizations
 from .people import Occurrence, find_people
 

@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..model import MechanismMention
+from ..slugs import fold
 from .lexicon import (
     COUNTRIES,
     MECHANISM_HEADS,
@@ -19,9 +21,7 @@ from .lexicon import (
     WEAK_MECHANISM_HEADS,
     ordinal_value,
 )
-from ..model import MechanismMention
 from .nlp import Sentence, Token, tokens
-from ..slugs import fold
 
 COUNTRY = r"(?:China|Japan|Korea|the ROK|ROK|the DPRK|Russia|India|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 NTH_OF = re.compile(

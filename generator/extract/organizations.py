@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import MECHANISM_HEADS, MINISTRY_ALIASES, NATIONALITIES, ORG_HEADS, TITLE_WORDS, is_country
 from ..model import OrgMention
+from ..slugs import fold
+from .lexicon import MECHANISM_HEADS, MINISTRY_ALIASES, NATIONALITIES, ORG_HEADS, TITLE_WORDS, is_country
 from .nlp import Sentence, Token, tokens
 from .people import Occurrence
-from ..slugs import fold
 
 JOINERS = frozenset(["of", "the", "for", "and", "on", "&", "de", "in"])
 EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s+(embassy|consulate(?:[- ]general)?)"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import PersonMention
 from .lexicon import (
     MECHANISM_HEADS,
     NATIONALITIES,
@@ -16,7 +17,6 @@ from .lexicon import (
     TITLE_WORDS,
     is_country,
 )
-from ..model import PersonMention
 from .nlp import Sentence, tokens
 
 NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"

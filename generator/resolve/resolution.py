@@ -7,12 +7,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .clusters import KEYS, LOCAL, Cluster, Index, never
 from ..model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
+from ..slugs import slugify
+from .clusters import KEYS, LOCAL, Cluster, Index, never
 from .ids import Ledger
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import Registry
-from ..slugs import slugify
+
 
 def resolve(extractions: list[Extraction], registry: Registry | None = None, ledger: Ledger | None = None) -> Briefing:
     """Match every article's mentions into entities and its reports into events. The `ledger` holds the ids

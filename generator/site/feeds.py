@@ -4,16 +4,16 @@ day is known, and CSV tables of events and of each kind of entity."""
 from __future__ import annotations
 
 import csv
-import io
 import datetime as dt
+import io
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..model import ENTITY_KINDS, Briefing, Entity, Event
-from .rendering import TEMPLATES, human_date
+from ..model import ENTITY_KINDS, Entity, Event
 from .lookups import Site
+from .rendering import TEMPLATES, human_date
 
 # A feed reader fetches the feed again and again for what is new: it carries the newest events (at ten
 # thousand articles, all of them would be megabytes a poll); the calendar, the tables and the export

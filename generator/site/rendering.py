@@ -20,8 +20,8 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .charts import chronology, relations
 from ..model import ArticleRecord, Entity, Event
+from .charts import chronology, relations
 from .lookups import Site, companions, event_order, year_page
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
