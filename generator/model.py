@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_KINDS = ("people", "organizations", "mechanisms", "places")
+from .kinds import ENTITY_KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
+
 Key = tuple[str, str]
 """(kind, id) of an event, entity or article."""
 """The kinds of entity, as the Briefing's fields, the export's keys and the registry's sections name them."""
@@ -187,10 +188,10 @@ class Event:
 
     def named(self) -> set[Key]:
         """What the event's page and row name: its people, organizations, place and mechanism."""
-        out = {("people", p) for p, _ in self.participants} | {("people", s.person) for s in self.statements}
-        out |= {("organizations", o) for o in self.organizations}
-        out |= {("places", self.place)} if self.place else set()
-        return out | ({("mechanisms", self.mechanism)} if self.mechanism else set())
+        out = {(PEOPLE, p) for p, _ in self.participants} | {(PEOPLE, s.person) for s in self.statements}
+        out |= {(ORGANIZATIONS, o) for o in self.organizations}
+        out |= {(PLACES, self.place)} if self.place else set()
+        return out | ({(MECHANISMS, self.mechanism)} if self.mechanism else set())
 
 
 @dataclass(frozen=True)

@@ -137,5 +137,14 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_every_digest_is_of_what_a_record_holds() -> None:
-    assert reads.digest(("a", 1)) == reads.digest(("a", 1)) != reads.digest(("a", 2))
+def test_a_digest_is_of_what_an_answer_holds(fixture_briefing: Briefing) -> None:
+    site = Site.of(fixture_briefing)
+    d = Digests(site, "x")
+    event = fixture_briefing.events[0]
+    assert d.digest([event, "a"]) == Digests(site, "y").digest([event, "a"]) != d.digest([event, "b"])
+    assert d.digest([event]) != d.digest([replace(event, title="Other")])
+
+
+def test_a_kept_query_reads_back_as_it_was_made(fixture_briefing: Briefing) -> None:
+    query = ("events_of", ("@", "events", "x"), ("a", "b"), None, 3)
+    assert reads.from_data(reads.as_data(query)) == query

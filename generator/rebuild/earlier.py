@@ -15,7 +15,7 @@ from ..site.lookups import Site
 from ..site.rendering import Page
 from ..write.writing import MANIFEST
 from .extractions import Extractions
-from .reads import Digests, Recording
+from .reads import Digests, Query, Recording, as_data, from_data
 from .store import Store, state_folder
 from .versions import code_version
 
@@ -34,17 +34,19 @@ class Earlier:
         shared = Store(folder / "extractions.sqlite")
         if not enabled:
             log.info("--force: nothing kept from earlier runs is used")
-            self.store.broken = shared.broken = True  # read as empty; written as usual
-        self.extractions = Extractions(self.store, shared)
-        self.pages: dict[str, list[str]] = {}
+        self.extractions = Extractions(self.store, shared, use_kept=enabled)
+        self.pages: dict[str, list[Query]] = {}
         """Page path -> the queries it made, as kept from the run that wrote the output."""
-        self.digests: dict[str, str] = {}
+        self.digests: dict[Query, str] = {}
         self.inputs: str | None = None
-        if self._describes_output():
-            self.pages = {path: json.loads(reads) for path, reads in self.store.rows("select path, reads from pages")}
-            self.digests = dict(self.store.rows("select key, digest from reads"))
+        if enabled and self._describes_output():
+            rows = self.store.rows("select rowid, key, digest from reads")
+            queries = {i: from_data(key) for i, key, _ in rows}
+            self.digests = {queries[i]: d for i, _, d in rows}
+            self.pages = {path: [queries[i] for i in json.loads(reads)]
+                          for path, reads in self.store.rows("select path, reads from pages")}
             self.inputs = self.store.fact("inputs")
-        self.made: dict[str, list[str]] = {}
+        self.made: dict[str, list[Query]] = {}
 
     def _describes_output(self) -> bool:
         """Whether the kept reads are those of the pages in the output now, made by this code."""
@@ -96,14 +98,17 @@ class Earlier:
         and the reads of the pages (`pages`: every page the output holds)."""
         self.extractions.remember(extractions)
         now = self._now.known
-        changed = [(key, d) for key, d in now.items() if d is not None and self.digests.get(key) != d]
+        changed = [(as_data(key), d) for key, d in now.items() if d is not None and self.digests.get(key) != d]
+        # upserted, not replaced: a query keeps its row, by which the pages name it
+        self.store.write([("insert into reads values (?, ?) on conflict(key) do update set digest = excluded.digest",
+                           changed)])
+        row = {key: i for i, key in self.store.rows("select rowid, key from reads")}
         gone = [(path,) for path in self.pages.keys() - set(pages)]
         facts = {"code": code_version(), "manifest": manifest_digest(self.out), "inputs": inputs,
                  "ledger": ledger.dumps()}
         self.store.write([("delete from pages where path = ?", gone),
                           ("insert or replace into pages values (?, ?)",
-                           [(path, json.dumps(reads)) for path, reads in self.made.items()]),
-                          ("insert or replace into reads values (?, ?)", changed),
+                           [(path, json.dumps([row[as_data(q)] for q in reads])) for path, reads in self.made.items()]),
                           ("insert or replace into facts values (?, ?)", list(facts.items()))])
 
 

@@ -37,10 +37,10 @@ log = logging.getLogger(__name__)
 class Extractions:
     """The extraction cache and the seeds' snapshot of one output's state."""
 
-    def __init__(self, store: Store, shared: Store) -> None:
-        self.store, self.shared = store, shared
+    def __init__(self, store: Store, shared: Store, use_kept: bool = True) -> None:
+        self.store, self.shared, self.use_kept = store, shared, use_kept
         self.version = extraction_version()
-        self.known: dict[str, tuple[int, int, Extraction]] = {} if store.broken else self._snapshot()
+        self.known: dict[str, tuple[int, int, Extraction]] = self._snapshot() if use_kept else {}
         self.stats: dict[str, os.stat_result] = {}
         self.hits = 0
 
@@ -69,6 +69,8 @@ class Extractions:
         return [found[a.file] for a in articles]
 
     def _kept(self, article: Article) -> Extraction | None:
+        if not self.use_kept:
+            return None
         known = self.known.get(article.file)
         if known and known[2].article == article:
             return known[2]

@@ -61,6 +61,7 @@ class Store:
             log.warning("kept state %s is damaged (%s): starting it afresh", self.path, e)
             self.path.unlink(missing_ok=True)
             self._write(statements)
+        self.broken = False
 
     def _write(self, statements: Iterable[tuple[str, Iterable[tuple]]]) -> None:
         with self._db() as db:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..extract.organizations import signature
+from ..kinds import MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..slugs import fold
 
 
@@ -135,5 +136,6 @@ def never(form: str) -> bool:
     return False
 
 
-KEYS = {"people": person_keys, "organizations": org_keys, "mechanisms": plain_keys, "places": plain_keys}
-LOCAL = {"people": one_word}
+# How each kind's names are matched (kinds.py lists them).
+KEYS = {PEOPLE: person_keys, ORGANIZATIONS: org_keys, MECHANISMS: plain_keys, PLACES: plain_keys}
+LOCAL = {PEOPLE: one_word}

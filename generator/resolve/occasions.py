@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..kinds import MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import Event, EventMention, Extraction, ResolvedStatement
 from ..slugs import slugify
 
@@ -47,8 +48,8 @@ class Occasions:
         a = x.article.id
         joined = []
         for e in x.events:
-            mech = eid("mechanisms", e.mechanism, a) if e.mechanism else None
-            people = {eid("people", p.name, a) for p in e.participants}
+            mech = eid(MECHANISMS, e.mechanism, a) if e.mechanism else None
+            people = {eid(PEOPLE, p.name, a) for p in e.participants}
             key = ("m", mech) if mech else ("d", e.date if e.date and len(e.date) == 10 else None)
             pool = self.pools.setdefault(key, []) if key[1] else []
             match = next((i for i in pool if same_event(self.found[i], e, mech, people)), None)
@@ -87,20 +88,20 @@ def build_event(occ: Occasion, eid: IdOf) -> Event:
     participants: dict[str, str | None] = {}
     for a, e in occ.reports:
         for p in e.participants:
-            pid = eid("people", p.name, a)
+            pid = eid(PEOPLE, p.name, a)
             participants[pid] = participants.get(pid) or p.role
-    statements = [ResolvedStatement(eid("people", s.speaker, a), s.text, a) for a, e in occ.reports for s in e.statements]
+    statements = [ResolvedStatement(eid(PEOPLE, s.speaker, a), s.text, a) for a, e in occ.reports for s in e.statements]
     title = max((e.title for _, e in occ.reports), key=lambda t: (t[:1].isupper(), -abs(len(t) - 80)))
     return Event(
         id=slugify(f"{date or 'undated'} {title}"),
         title=title,
         date=date,
         end_date=max(ends) if ends else None,
-        place=eid("places", *places.most_common(1)[0][0]) if places else None,
+        place=eid(PLACES, *places.most_common(1)[0][0]) if places else None,
         mechanism=occ.mechanism,
         session=next((e.session for _, e in occ.reports if e.session), None),
         participants=tuple(participants.items()),
-        organizations=tuple(dict.fromkeys(eid("organizations", o, a) for a, e in occ.reports for o in e.organizations)),
+        organizations=tuple(dict.fromkeys(eid(ORGANIZATIONS, o, a) for a, e in occ.reports for o in e.organizations)),
         articles=tuple(dict.fromkeys(a for a, _ in occ.reports)),
         summary=first.summary,
         outcomes=tuple(dict.fromkeys(o for _, e in occ.reports for o in e.outcomes)),

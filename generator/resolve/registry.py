@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from ..errors import RegistryError
-from ..model import ENTITY_KINDS
+from ..kinds import ENTITY_KINDS
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
+from ..kinds import ENTITY_KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
+from ..model import ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from ..slugs import slugify
 from .clusters import KEYS, LOCAL, Cluster, Index, never
 from .ids import Ledger
@@ -42,7 +43,7 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None, led
     named = named_by(records, events)
     entities = {kind: entities_of(kind, indexes[kind], ids[kind], named, roles) for kind in indexes}
     return Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
-                    entities["people"], entities["organizations"], entities["mechanisms"], entities["places"])
+                    **entities)  # type: ignore[arg-type]  # one field per kind of entity
 
 
 def fresh_indexes(registry: Registry) -> dict[str, Index]:
@@ -66,15 +67,15 @@ def add_mentions(indexes: dict[str, Index], x: Extraction, registry: Registry) -
         else:
             indexes[kind].add(name, aliases, a)
     for m in x.mechanisms:
-        indexes["mechanisms"].find(m.name, a).established = m.established
+        indexes[MECHANISMS].find(m.name, a).established = m.established
 
 
 def mentions_of(x: Extraction) -> list[tuple[str, str, tuple[str, ...]]]:
     """(kind, name, aliases) of everything one article names."""
-    return [*(("people", p.name, p.aliases) for p in x.people),
-            *(("organizations", o.name, o.aliases) for o in x.organizations),
-            *(("mechanisms", m.name, m.aliases) for m in x.mechanisms),
-            *(("places", p, ()) for p in x.places)]
+    return [*((PEOPLE, p.name, p.aliases) for p in x.people),
+            *((ORGANIZATIONS, o.name, o.aliases) for o in x.organizations),
+            *((MECHANISMS, m.name, m.aliases) for m in x.mechanisms),
+            *((PLACES, p, ()) for p in x.places)]
 
 
 def assign_ids(index: Index, registry: Registry, previous: dict[str, str]) -> dict[int, str]:
@@ -146,18 +147,18 @@ def parts_of(x: Extraction, evs: tuple[str, ...], by_id: dict[str, Event],
         first_event.update((q, ev) for q, _ in by_id[ev].participants)
     roles = []
     for p in x.people:
-        pid = eid("people", p.name, a)
+        pid = eid(PEOPLE, p.name, a)
         at = first_event.get(pid) if p.roles else None
         for title in p.roles:
             org = organization_in(title, x)
-            roles.append((pid, Role(title, a, org and eid("organizations", org, a), at,
+            roles.append((pid, Role(title, a, org and eid(ORGANIZATIONS, org, a), at,
                                     by_id[at].date if at else x.article.published)))
     record = ArticleRecord(
         x.article, evs,
-        tuple(dict.fromkeys(eid("people", p.name, a) for p in x.people)),
-        tuple(dict.fromkeys(eid("organizations", o.name, a) for o in x.organizations)),
-        tuple(dict.fromkeys(eid("mechanisms", m.name, a) for m in x.mechanisms)),
-        tuple(dict.fromkeys(eid("places", p, a) for p in x.places)))
+        tuple(dict.fromkeys(eid(PEOPLE, p.name, a) for p in x.people)),
+        tuple(dict.fromkeys(eid(ORGANIZATIONS, o.name, a) for o in x.organizations)),
+        tuple(dict.fromkeys(eid(MECHANISMS, m.name, a) for m in x.mechanisms)),
+        tuple(dict.fromkeys(eid(PLACES, p, a) for p in x.places)))
     return record, roles
 
 

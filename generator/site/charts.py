@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
+from ..kinds import MECHANISMS, ORGANIZATIONS, PEOPLE
 from ..model import Briefing, Entity, Event
 
 WIDTH = 640
@@ -61,9 +62,9 @@ def chronology(events: list[Event]) -> list[Point]:
 def relations(briefing: Briefing, most: int = 28) -> tuple[list[Point], list[Edge], list[tuple[Entity, Entity, int]]]:
     """The entities at the most events on a circle, joined where they met at events."""
     # "kind/id" keys sort as (kind, id) pairs do, and hash faster: there are millions of pairs at 10,000 events.
-    lookup = {f"{kind}/{x.id}": x for kind in ("people", "organizations", "mechanisms") for x in getattr(briefing, kind)}
-    meetings = [sorted({f"people/{p}" for p, _ in e.participants} | {f"organizations/{o}" for o in e.organizations}
-                       | ({f"mechanisms/{e.mechanism}"} if e.mechanism else set())) for e in briefing.events]
+    lookup = {f"{kind}/{x.id}": x for kind in (PEOPLE, ORGANIZATIONS, MECHANISMS) for x in getattr(briefing, kind)}
+    meetings = [sorted({f"{PEOPLE}/{p}" for p, _ in e.participants} | {f"{ORGANIZATIONS}/{o}" for o in e.organizations}
+                       | ({f"{MECHANISMS}/{e.mechanism}"} if e.mechanism else set())) for e in briefing.events]
     weight: Counter[str] = Counter()
     events: Counter[str] = Counter()
     for members in meetings:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from ..model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
+from ..kinds import ENTITY_KINDS, MECHANISMS, PEOPLE
+from ..model import ArticleRecord, Briefing, Entity, Event
 
 SCHEMA_VERSION = 1
 
@@ -35,10 +36,10 @@ def event(e: Event) -> dict[str, Any]:
 def entity(e: Entity) -> dict[str, Any]:
     out: dict[str, Any] = {"id": e.id, "name": e.name, "aliases": list(e.aliases), "page": e.page,
                            "articles": list(e.articles), "events": list(e.events)}
-    if e.kind == "people":
+    if e.kind == PEOPLE:
         out["roles"] = [{"title": r.title, "organization": r.organization, "article": r.article, "event": r.event}
                         for r in e.roles]
-    if e.kind == "mechanisms":
+    if e.kind == MECHANISMS:
         out["established"] = e.established
     return out
 

@@ -11,7 +11,8 @@ from typing import TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..model import ENTITY_KINDS, Entity, Event
+from ..kinds import ENTITY_KINDS, ORGANIZATIONS, PEOPLE, PLACES
+from ..model import Entity, Event
 from .lookups import Site
 from .rendering import TEMPLATES, human_date
 
@@ -25,7 +26,7 @@ T = TypeVar("T")
 
 CALENDAR = "data/events.ics"
 TABLES = {"events": "data/events.csv", **{kind: f"data/{kind}.csv" for kind in ENTITY_KINDS}}
-EVENT_COLUMNS = ["id", "title", "date", "end_date", "place", "mechanism", "session", "people", "organizations",
+EVENT_COLUMNS = ["id", "title", "date", "end_date", "place", "mechanism", "session", PEOPLE, ORGANIZATIONS,
                  "articles", "page"]
 ENTITY_COLUMNS = ["id", "name", "aliases", "events", "articles", "page"]
 
@@ -65,7 +66,7 @@ def calendar(env: Environment, site: Site, events: list[Event]) -> str:
     """These events (those whose day is known, newest first)."""
     template = env.get_template("events.ics.j2")
     vevent = template.make_module({"blocks": []}).vevent  # type: ignore[attr-defined]
-    blocks = [vevent(e, site.get("places", e.place).name if e.place else None) for e in events]
+    blocks = [vevent(e, site.get(PLACES, e.place).name if e.place else None) for e in events]
     return crlf(template.render(blocks=blocks))
 
 

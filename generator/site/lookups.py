@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
-from ..model import ENTITY_KINDS, ArticleRecord, Briefing, Entity, Event
+from ..kinds import ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE
+from ..model import ArticleRecord, Briefing, Entity, Event
 
 # An entity named at more events or articles than this lists them on one page per year: a place or an
 # organization at thousands of events would otherwise be one page of megabytes, rendered again whenever
@@ -68,19 +69,19 @@ class Site:
 
     def people_of(self, events: list[Event]) -> list[Entity]:
         ids = dict.fromkeys(p for e in events for p, _ in e.participants)
-        return [self.get("people", p) for p in ids]
+        return [self.get(PEOPLE, p) for p in ids]
 
     def organizations_of(self, events: list[Event]) -> list[Entity]:
         ids = dict.fromkeys(o for e in events for o in e.organizations)
-        return [self.get("organizations", o) for o in ids]
+        return [self.get(ORGANIZATIONS, o) for o in ids]
 
     def mechanisms_of(self, events: list[Event]) -> list[Entity]:
         ids = dict.fromkeys(e.mechanism for e in events if e.mechanism)
-        return [self.get("mechanisms", m) for m in ids]
+        return [self.get(MECHANISMS, m) for m in ids]
 
     def members(self, org: Entity) -> list[tuple[Entity, str]]:
         """People whose stated title names this organization, with that title."""
-        return [(self.get("people", pid), title) for pid, title in dict.fromkeys(self.roles_at.get(org.id, ()))]
+        return [(self.get(PEOPLE, pid), title) for pid, title in dict.fromkeys(self.roles_at.get(org.id, ()))]
 
     def is_hub(self, entity: Entity) -> bool:
         return len(entity.events) > HUB or len(entity.articles) > HUB
@@ -88,7 +89,7 @@ class Site:
     @cached_property
     def hubs(self) -> list[Entity]:
         """The people, organizations and places whose events are listed by year (mechanisms list sessions)."""
-        return [x for kind in ("people", "organizations", "places") for x in getattr(self.briefing, kind)
+        return [x for kind in KINDS if kind.hubs for x in getattr(self.briefing, kind.name)
                 if self.is_hub(x)]
 
     def hub_years(self, entity: Entity) -> dict[str, tuple[list[Event], list[ArticleRecord]]]:
@@ -135,7 +136,7 @@ class Site:
             kind, _, id_ = key.partition("/")
             events = (self.by_id[("events", i)] for i in self.get(kind, id_).events)
             found = self.chronologies_made[key] = sorted(
-                (e for e in events if kind == "mechanisms" or any(p == id_ for p, _ in e.participants)),
+                (e for e in events if kind == MECHANISMS or any(p == id_ for p, _ in e.participants)),
                 key=chronological)
         return found
 
@@ -161,7 +162,7 @@ class Site:
         what each of them did around it. Found by position, so a new event changes the related events
         of its own neighbours only."""
         found: dict[str, Event] = {}
-        for key in [f"people/{pid}" for pid, _ in e.participants] + ([f"mechanisms/{e.mechanism}"] * bool(e.mechanism)):
+        for key in [f"{PEOPLE}/{pid}" for pid, _ in e.participants] + ([f"{MECHANISMS}/{e.mechanism}"] * bool(e.mechanism)):
             events = self.chronology(key)
             i = bisect_left(events, chronological(e), key=chronological)
             found.update((o.id, o) for o in events[max(i - 1, 0):i + 2] if o.id != e.id)
@@ -219,7 +220,7 @@ def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
     """The people this person appears with most, at how many events."""
     count = Counter(p for i in person.events for p, _ in site.get("events", i).participants)
     del count[person.id]
-    return [(site.get("people", p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
+    return [(site.get(PEOPLE, p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
 
 
 def year_page(section: str, year: str) -> str:

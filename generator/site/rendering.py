@@ -20,14 +20,14 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..kinds import ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Entity, Event
 from .charts import chronology, relations
 from .lookups import Site, companions, event_order, year_page
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-KINDS = {"people": "Person", "organizations": "Organization", "mechanisms": "Mechanism", "places": "Place"}
-SECTIONS = {"events": "Events", "people": "People", "organizations": "Organizations",
-            "mechanisms": "Mechanisms", "places": "Places", "articles": "Sources"}
+SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
+FACETS = {kind.name: kind.one for kind in KINDS}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~!^$])")
 BLOCK_START = re.compile(r"^(?:[-+=>:]|\d+(?=[.)]))")
 
@@ -121,7 +121,7 @@ def site_pages(site: Site) -> list[Page]:
     env = environment()
     b = site.briefing
     pages = [Page(e.page, partial(event_page, env, e.id)) for e in b.events]
-    pages += [Page(x.page, partial(entity_page, env, kind, x.id)) for kind in KINDS for x in getattr(b, kind)]
+    pages += [Page(x.page, partial(entity_page, env, kind, x.id)) for kind in ENTITY_KINDS for x in getattr(b, kind)]
     pages += [Page(r.page, partial(article_page, env, r.id)) for r in b.articles]
     pages += [Page(path, partial(year_listing_page, env, path)) for path in site.year_listings]
     pages += [Page(f"{section}/index.md", partial(section_page, env, section, title)) for section, title in SECTIONS.items()]
@@ -145,8 +145,8 @@ def event_page(env: Environment, id_: str, site: Site) -> str:
 def entity_page(env: Environment, kind: str, id_: str, site: Site) -> str:
     entity = site.get(kind, id_)
     return page(env, site, entity.page, f"{kind}.md.j2", entity_meta(entity), entity=entity,
-                companions=companions(entity, site) if kind == "people" else [],
-                chronology=chronology(site.events_of(entity.events)) if kind == "mechanisms" else [])
+                companions=companions(entity, site) if kind == PEOPLE else [],
+                chronology=chronology(site.events_of(entity.events)) if kind == MECHANISMS else [])
 
 
 def article_page(env: Environment, id_: str, site: Site) -> str:
@@ -215,13 +215,10 @@ def html_escaped(value: Any) -> Any:
     return html.escape(value) if isinstance(value, str) else value
 
 
-FACETS = {"mechanisms": "Mechanism", "people": "Person", "organizations": "Organization", "places": "Place"}
-
-
 def event_meta(e: Event, site: Site) -> dict[str, Any]:
     """Facets: one tag set per kind ("Person/Fu Hua"), so a reader can list every event of any of them."""
-    named = [("mechanisms", e.mechanism), ("places", e.place), *(("people", p) for p, _ in e.participants),
-             *(("organizations", o) for o in e.organizations)]
+    named = [(MECHANISMS, e.mechanism), (PLACES, e.place), *((PEOPLE, p) for p, _ in e.participants),
+             *((ORGANIZATIONS, o) for o in e.organizations)]
     tags = [f"{FACETS[kind]}/{tag_name(site.get(kind, i).name)}" for kind, i in named if i]
     return {"title": e.title, "description": " ".join(e.summary.split())[:160], "tags": tags}
 
@@ -250,7 +247,7 @@ def by_month(events: list[Event]) -> dict[str, list[Event]]:
 def linked_paragraphs(record: ArticleRecord, site: Site) -> list[list[tuple[str, str | None]]]:
     """Each paragraph cut into (text, page) pieces: each name of an entity the article mentions links to it."""
     targets: dict[str, str] = {}
-    for kind in KINDS:
+    for kind in ENTITY_KINDS:
         for eid in getattr(record, kind):
             entity = site.get(kind, eid)
             for form in (entity.name, *entity.aliases):
