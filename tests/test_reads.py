@@ -142,7 +142,19 @@ def test_a_digest_is_of_what_an_answer_holds(fixture_briefing: Briefing) -> None
     d = Digests(site, "x")
     event = fixture_briefing.events[0]
     assert d.digest([event, "a"]) == Digests(site, "y").digest([event, "a"]) != d.digest([event, "b"])
-    assert d.digest([event]) != d.digest([replace(event, title="Other")])
+    # records stand in an answer by reference: what is read of them is noted attribute by attribute
+    assert d.digest([event]) == d.digest([replace(event, title="Other")]) != d.digest([fixture_briefing.events[1]])
+    recording = Recording(site, d)
+    seen = recording.get("events", event.id)
+    assert seen.title == event.title and (reads.ATTRIBUTE, ("@", "events", event.id), "title") in recording.reads
+    assert ("get", "events", event.id) in recording.reads and len(recording.reads) == 2
+
+
+def test_a_page_reads_only_data_of_a_record(fixture_briefing: Briefing) -> None:
+    site = Site.of(fixture_briefing)
+    event = Recording(site, Digests(site, "x")).get("events", fixture_briefing.events[0].id)
+    with pytest.raises(TypeError, match="ask the site instead"):
+        event.named()
 
 
 def test_a_kept_query_reads_back_as_it_was_made(fixture_briefing: Briefing) -> None:

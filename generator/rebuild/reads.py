@@ -3,13 +3,16 @@ its reads gives something else, and no list of what a page shows is kept by hand
 
 A page is made from a site it is given (generator/site/rendering.py). Here it is given a `Recording`: the
 same site, but each lookup it makes (`site.get("events", id)`, `site.related(event)`, `site.briefing`...)
-is noted as a query, with a digest of what it returned. Next time, each query of a page is asked again of
-the new site; where every answer has the digest it had, the page on disk is what rendering would give.
+is noted as a query, with a digest of what it returned. The records in an answer are handed out as `Seen`
+stand-ins, which note each attribute the page reads of them (`event.title`): a page that prints a place's
+name does not depend on the place's list of events. Next time, each query of a page is asked again of the
+new site; where every answer has the digest it had, the page on disk is what rendering would give.
 Template and code changes are covered by the code version the kept reads are stamped with.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
@@ -32,8 +35,6 @@ class Digests:
     def __init__(self, site: Site, inputs: str) -> None:
         self.site = site
         self.known: dict[Query, str | None] = {WHOLE: inputs}
-        self.records: dict[int, str] = {}
-        """id() of a record of this site -> its digest: a record is digested once, however many answers hold it."""
 
     def note(self, query: Query, answer: Any) -> Query:
         if query not in self.known:
@@ -50,6 +51,8 @@ class Digests:
     def _asked(self, query: Query) -> str | None:
         name, *args = query
         try:
+            if name == ATTRIBUTE:
+                return self.digest(getattr(dereferenced(self.site, args[0]), args[1]))
             value = getattr(self.site, name)
             return self.digest(value(*(dereferenced(self.site, a) for a in args)) if callable(value) else value)
         except (KeyError, AttributeError, TypeError):
@@ -59,18 +62,22 @@ class Digests:
         return hashlib.blake2b(self._text(answer).encode("utf-8"), digest_size=16).hexdigest()
 
     def _text(self, answer: Any) -> str:
-        """What the digest is of: records are frozen dataclasses of strings, numbers and tuples, so their repr
-        is what they hold; one in a list stands for itself by its own digest."""
-        if isinstance(answer, Event | Entity | ArticleRecord):
-            found = self.records.get(id(answer))
-            if found is None:
-                found = self.records[id(answer)] = self.digest(repr(answer))
-            return found
+        """What the digest is of: an answer's shape, its records by reference (what is read of them is noted
+        attribute by attribute), anything else by its repr (frozen dataclasses of strings, numbers, tuples)."""
+        if isinstance(answer, RECORDS):
+            return repr(reference(answer))
         if isinstance(answer, list | tuple):
             return "[" + ",".join(map(self._text, answer)) + "]"
         if isinstance(answer, dict):
             return "{" + ",".join(f"{self._text(k)}:{self._text(v)}" for k, v in answer.items()) + "}"
+        if dataclasses.is_dataclass(answer) and not isinstance(answer, type):
+            return type(answer).__name__ + self._text([getattr(answer, f.name) for f in dataclasses.fields(answer)])
         return repr(answer)
+
+
+RECORDS = (Event, Entity, ArticleRecord)
+ATTRIBUTE = "."
+"""The query of one attribute of a record: (".", reference, attribute name)."""
 
 
 class Recording:
@@ -84,22 +91,72 @@ class Recording:
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._site, name)
+        if name == WHOLE[0]:  # the whole briefing: a listing, made again whenever any input changes
+            self.reads[WHOLE] = None
+            return value
         if not callable(value):
             self.reads[self._digests.note((name,), value)] = None
-            return value
+            return self.seen(value)
         return self._noting(name, value)
 
     def _noting(self, name: str, lookup: Callable[..., Any]) -> Callable[..., Any]:
         def looked_up(*args: Any) -> Any:
             query = (name, *map(reference, args))
-            answer = lookup(*args)
+            answer = lookup(*map(unseen, args))
             self.reads[self._digests.note(query, answer)] = None
-            return answer
+            return self.seen(answer)
         return looked_up
+
+    def read(self, record: Any, attribute: str, value: Any) -> None:
+        self.reads[self._digests.note((ATTRIBUTE, reference(record), attribute), value)] = None
+
+    def seen(self, answer: Any) -> Any:
+        """The answer with each record in it handed out as a `Seen`."""
+        if isinstance(answer, RECORDS):
+            return Seen(answer, self)
+        if isinstance(answer, list):
+            return [self.seen(a) for a in answer]
+        if isinstance(answer, tuple):
+            return tuple(self.seen(a) for a in answer)
+        if isinstance(answer, dict):
+            return {k: self.seen(v) for k, v in answer.items()}
+        if dataclasses.is_dataclass(answer) and not isinstance(answer, type):
+            return dataclasses.replace(answer, **{f.name: self.seen(getattr(answer, f.name))
+                                                  for f in dataclasses.fields(answer) if f.init})
+        return answer
+
+
+class Seen:
+    """A record as one page sees it: each attribute read of it is noted by the page's `Recording`."""
+
+    __slots__ = ("_record", "_recording")
+
+    def __init__(self, record: Any, recording: Recording) -> None:
+        self._record = record
+        self._recording = recording
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._record, name)
+        if callable(value):
+            raise TypeError(f"a page called {name}() of a record: what it reads could not be noted; "
+                            "ask the site instead (generator/site/lookups.py)")
+        self._recording.read(self._record, name, value)
+        return value
+
+
+def unseen(arg: Any) -> Any:
+    """The record behind a `Seen` (what a lookup of the site reads of it, its answer's digest covers)."""
+    if isinstance(arg, Seen):
+        return arg._record
+    if isinstance(arg, list | tuple):
+        return type(arg)(map(unseen, arg))
+    return arg
 
 
 def reference(arg: Any) -> Any:
     """A query's argument as data: a record by its kind and id, to be looked up again in the next site."""
+    if isinstance(arg, Seen):
+        return reference(arg._record)
     if isinstance(arg, Event):
         return ("@", "events", arg.id)
     if isinstance(arg, ArticleRecord):
