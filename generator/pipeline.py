@@ -51,7 +51,7 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
     """Make `out` the site of `seeds`, as a generate from nothing would, doing only what changed. The output
     is locked first (one generate at a time) and changes all at once or not at all."""
     with locked(out):
-        earlier = Earlier(out, enabled=not force)
+        earlier = stage("kept state", Earlier, out, not force)
         # 1. read
         articles, skipped = stage("read", read_articles, seeds, skip_invalid, partial(earlier.article, read=read_article))
         inputs = fingerprint(seeds, articles, skipped)
@@ -70,7 +70,7 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
         # 5. write
         stage("stage", staging.stage, files)
         changed = stage("write", staging.commit, kept)
-        earlier.remember(extractions, inputs, Ledger.of(briefing), pages.keys() | kept)
+        stage("keeping state", earlier.remember, extractions, inputs, Ledger.of(briefing), pages.keys() | kept)
         return Report(briefing, changed, skipped)
 
 

@@ -146,8 +146,8 @@ def test_a_digest_is_of_what_an_answer_holds(fixture_briefing: Briefing) -> None
     assert d.digest([event]) == d.digest([replace(event, title="Other")]) != d.digest([fixture_briefing.events[1]])
     recording = Recording(site, d)
     seen = recording.get("events", event.id)
-    assert seen.title == event.title and (reads.ATTRIBUTE, ("@", "events", event.id), "title") in recording.reads
-    assert ("get", "events", event.id) in recording.reads and len(recording.reads) == 2
+    assert seen.title == event.title and seen.date == event.date and seen.title
+    assert recording.reads == [("get", "events", event.id), (reads.ATTRIBUTES, ("@", "events", event.id), ("date", "title"))]
 
 
 def test_a_page_reads_only_data_of_a_record(fixture_briefing: Briefing) -> None:

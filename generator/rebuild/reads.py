@@ -51,8 +51,8 @@ class Digests:
     def _asked(self, query: Query) -> str | None:
         name, *args = query
         try:
-            if name == ATTRIBUTE:
-                return self.digest(getattr(dereferenced(self.site, args[0]), args[1]))
+            if name == ATTRIBUTES:
+                return self.digest(attributes(dereferenced(self.site, args[0]), args[1]))
             value = getattr(self.site, name)
             return self.digest(value(*(dereferenced(self.site, a) for a in args)) if callable(value) else value)
         except (KeyError, AttributeError, TypeError):
@@ -76,8 +76,12 @@ class Digests:
 
 
 RECORDS = (Event, Entity, ArticleRecord)
-ATTRIBUTE = "."
-"""The query of one attribute of a record: (".", reference, attribute name)."""
+ATTRIBUTES = "."
+"""The query of what a page read of one record: (".", reference, attribute names)."""
+
+
+def attributes(record: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in names)
 
 
 class Recording:
@@ -86,16 +90,17 @@ class Recording:
     def __init__(self, site: Site, digests: Digests) -> None:
         self._site = site
         self._digests = digests
-        self.reads: dict[Query, None] = {}
-        """The queries, in the order first made."""
+        self._queries: dict[Query, None] = {}
+        self._read: dict[int, tuple[Any, dict[str, None]]] = {}
+        """id() of a record -> the record, and the names of its attributes the page read."""
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._site, name)
         if name == WHOLE[0]:  # the whole briefing: a listing, made again whenever any input changes
-            self.reads[WHOLE] = None
+            self._queries[WHOLE] = None
             return value
         if not callable(value):
-            self.reads[self._digests.note((name,), value)] = None
+            self._queries[self._digests.note((name,), value)] = None
             return self.seen(value)
         return self._noting(name, value)
 
@@ -103,12 +108,19 @@ class Recording:
         def looked_up(*args: Any) -> Any:
             query = (name, *map(reference, args))
             answer = lookup(*map(unseen, args))
-            self.reads[self._digests.note(query, answer)] = None
+            self._queries[self._digests.note(query, answer)] = None
             return self.seen(answer)
         return looked_up
 
-    def read(self, record: Any, attribute: str, value: Any) -> None:
-        self.reads[self._digests.note((ATTRIBUTE, reference(record), attribute), value)] = None
+    def read(self, record: Any, attribute: str) -> None:
+        self._read.setdefault(id(record), (record, {}))[1][attribute] = None
+
+    @property
+    def reads(self) -> list[Query]:
+        """The queries the page made: its lookups, then one for each record it read, naming what it read."""
+        of_records = [self._digests.note((ATTRIBUTES, reference(record), names := tuple(sorted(read))),
+                                         attributes(record, names)) for record, read in self._read.values()]
+        return [*self._queries, *of_records]
 
     def seen(self, answer: Any) -> Any:
         """The answer with each record in it handed out as a `Seen`."""
@@ -140,7 +152,7 @@ class Seen:
         if callable(value):
             raise TypeError(f"a page called {name}() of a record: what it reads could not be noted; "
                             "ask the site instead (generator/site/lookups.py)")
-        self._recording.read(self._record, name, value)
+        self._recording.read(self._record, name)
         return value
 
 

@@ -52,10 +52,10 @@ class Index:
 
     def add(self, name: str, aliases: tuple[str, ...], article: str = "", keys: set[str] | None = None) -> Cluster:
         keys = keys or {k for form in (name, *aliases) for k in self.keys_in(form, article, form == name)}
-        found = sorted({c.serial: c for k in keys if (c := self.by_key.get(k))}.items())
-        cluster = found[0][1] if found else self.new_cluster()
-        for _, other in found[1:]:
-            self.absorb(cluster, other)
+        found = {c.serial: c for k in keys if (c := self.by_key.get(k))}
+        cluster = found[min(found)] if found else self.new_cluster()
+        for serial in sorted(found)[1:]:  # the oldest cluster takes in the others
+            self.absorb(cluster, found[serial])
         cluster.names[name] += 1
         cluster.aliases |= set(aliases)
         cluster.keys |= keys
@@ -89,8 +89,11 @@ class Index:
         split = self.splits.get((name, article))
         if split:
             return self.by_key[split]
-        keys = [*self.keys_in(name, article), *self.keys_of(name)]
-        return next(self.by_key[k] for k in keys if k in self.by_key)
+        for keys in (self.keys_in(name, article), self.keys_of(name)):
+            for k in keys:
+                if k in self.by_key:
+                    return self.by_key[k]
+        raise KeyError(name)
 
     def attach_short_names(self) -> None:
         """A cluster known only by one word ("Xi", in an article that never gives the full name) joins

@@ -3,7 +3,6 @@ of one occasion merged into one event with every source listed."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -146,11 +145,12 @@ def parts_of(x: Extraction, evs: tuple[str, ...], by_id: dict[str, Event],
     for ev in reversed(evs):
         first_event.update((q, ev) for q, _ in by_id[ev].participants)
     roles = []
+    forms = organization_forms(x)
     for p in x.people:
         pid = eid(PEOPLE, p.name, a)
         at = first_event.get(pid) if p.roles else None
         for title in p.roles:
-            org = organization_in(title, x)
+            org = organization_in(title, forms)
             roles.append((pid, Role(title, a, org and eid(ORGANIZATIONS, org, a), at,
                                     by_id[at].date if at else x.article.published)))
     record = ArticleRecord(
@@ -162,12 +162,32 @@ def parts_of(x: Extraction, evs: tuple[str, ...], by_id: dict[str, Event],
     return record, roles
 
 
-def organization_in(title: str, x: Extraction) -> str | None:
-    """The organization of the article a title names, by its longest form found in the title."""
+def organization_forms(x: Extraction) -> list[tuple[str, str]]:
+    """(form, name) of every name and alias of the article's organizations."""
+    return [(form, o.name) for o in x.organizations for form in (o.name, *o.aliases) if len(form) > 1]
+
+
+def organization_in(title: str, forms: list[tuple[str, str]]) -> str | None:
+    """The organization a title names, by its longest form (of `organization_forms`) found in the title."""
     title = title.replace("’", "'")
-    found = [(len(form), o.name) for o in x.organizations for form in (o.name, *o.aliases)
-             if len(form) > 1 and form in title and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title)]
+    found = [(len(form), name) for form, name in forms if form in title and as_words_in(form, title)]
     return max(found)[1] if found else None
+
+
+def as_words_in(form: str, text: str) -> bool:
+    """`form` stands in `text` as whole words: no letter, digit, "_" or "-" right before or after it. (A
+    regular expression per form would be compiled anew for each of tens of thousands of titles.)"""
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if not (start and word_character(text[start - 1])) and not (end < len(text) and word_character(text[end])):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def word_character(c: str) -> bool:
+    return c.isalnum() or c in "_-"
 
 
 def named_by(records: list[ArticleRecord], events: list[Event]) -> tuple[dict[Key, list[str]], dict[Key, set[str]]]:
