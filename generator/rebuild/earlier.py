@@ -15,7 +15,7 @@ from ..site.lookups import Site
 from ..site.rendering import Page
 from ..write.writing import MANIFEST
 from .extractions import Extractions
-from .reads import Digests, Query, Recording, as_data, from_data
+from .reads import Digests, Query, Recording
 from .store import Store, state_folder
 from .versions import code_version
 
@@ -41,8 +41,8 @@ class Earlier:
         self.inputs: str | None = None
         if enabled and self._describes_output():
             rows = self.store.rows("select rowid, key, digest from reads")
-            queries = {i: from_data(key) for i, key, _ in rows}
-            self.digests = {queries[i]: d for i, _, d in rows}
+            queries = {i: key for i, key, _ in rows}
+            self.digests = {key: d for _, key, d in rows}
             self.pages = {path: [queries[i] for i in json.loads(reads)]
                           for path, reads in self.store.rows("select path, reads from pages")}
             self.inputs = self.store.fact("inputs")
@@ -98,17 +98,19 @@ class Earlier:
         and the reads of the pages (`pages`: every page the output holds)."""
         self.extractions.remember(extractions)
         now = self._now.known
-        changed = [(as_data(key), d) for key, d in now.items() if d is not None and self.digests.get(key) != d]
-        # upserted, not replaced: a query keeps its row, by which the pages name it
-        self.store.write([("insert into reads values (?, ?) on conflict(key) do update set digest = excluded.digest",
-                           changed)])
+        changed = [(key, d) for key, d in now.items() if d is not None and self.digests.get(key) != d]
+        # upserted, not replaced: a query keeps its row, by which the pages name it. Where no kept reads were
+        # used, every page was rendered: the queries of pages that are no more go.
+        fresh = [("delete from reads", [()]), ("delete from pages", [()])] if not self.pages else []
+        self.store.write([*fresh, ("insert into reads values (?, ?) on conflict(key) do update set digest = "
+                                   "excluded.digest", changed)])
         row = {key: i for i, key in self.store.rows("select rowid, key from reads")}
         gone = [(path,) for path in self.pages.keys() - set(pages)]
         facts = {"code": code_version(), "manifest": manifest_digest(self.out), "inputs": inputs,
                  "ledger": ledger.dumps()}
         self.store.write([("delete from pages where path = ?", gone),
                           ("insert or replace into pages values (?, ?)",
-                           [(path, json.dumps([row[as_data(q)] for q in reads])) for path, reads in self.made.items()]),
+                           [(path, json.dumps([row[q] for q in reads])) for path, reads in self.made.items()]),
                           ("insert or replace into facts values (?, ?)", list(facts.items()))])
 
 

@@ -21,12 +21,13 @@ from typing import Any
 from ..model import ArticleRecord, Entity, Event
 from ..site.lookups import Site
 
-WHOLE = ("briefing",)
+WHOLE = '["briefing"]'
 """The query of a page that reads the whole briefing (a listing): its digest is that of all the inputs."""
 
 
-Query = tuple[Any, ...]
-"""A lookup as data: the site's attribute or method, then its arguments as `reference` gives them."""
+Query = str
+"""A lookup as data, kept as it is: JSON of the site's attribute or method, then its arguments as `reference`
+gives them."""
 
 
 class Digests:
@@ -36,9 +37,11 @@ class Digests:
         self.site = site
         self.known: dict[Query, str | None] = {WHOLE: inputs}
 
-    def note(self, query: Query, answer: Any) -> Query:
+    def note(self, lookup: list[Any], answer: Any, plain: bool = False) -> Query:
+        """The query of a lookup, its answer's digest noted (`plain`: an answer that holds no record)."""
+        query = json.dumps(lookup)
         if query not in self.known:
-            self.known[query] = self.digest(answer)
+            self.known[query] = plain_digest(answer) if plain else self.digest(answer)
         return query
 
     def of(self, query: Query) -> str | None:
@@ -49,10 +52,10 @@ class Digests:
         return self.known[query]
 
     def _asked(self, query: Query) -> str | None:
-        name, *args = query
+        name, *args = json.loads(query)
         try:
             if name == ATTRIBUTES:
-                return self.digest(attributes(dereferenced(self.site, args[0]), args[1]))
+                return plain_digest(attributes(dereferenced(self.site, args[0]), args[1]))
             value = getattr(self.site, name)
             return self.digest(value(*(dereferenced(self.site, a) for a in args)) if callable(value) else value)
         except (KeyError, AttributeError, TypeError):
@@ -64,8 +67,10 @@ class Digests:
     def _text(self, answer: Any) -> str:
         """What the digest is of: an answer's shape, its records by reference (what is read of them is noted
         attribute by attribute), anything else by its repr (frozen dataclasses of strings, numbers, tuples)."""
+        if isinstance(answer, str | int | float | None):
+            return repr(answer)
         if isinstance(answer, RECORDS):
-            return repr(reference(answer))
+            return json.dumps(reference(answer))
         if isinstance(answer, list | tuple):
             return "[" + ",".join(map(self._text, answer)) + "]"
         if isinstance(answer, dict):
@@ -80,8 +85,14 @@ ATTRIBUTES = "."
 """The query of what a page read of one record: (".", reference, attribute names)."""
 
 
-def attributes(record: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+def attributes(record: Any, names: list[str]) -> tuple[Any, ...]:
     return tuple(getattr(record, name) for name in names)
+
+
+def plain_digest(value: Any) -> str:
+    """A record's attributes hold ids, strings, numbers and small frozen dataclasses: their repr is what
+    they hold."""
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
 
 
 class Recording:
@@ -100,15 +111,15 @@ class Recording:
             self._queries[WHOLE] = None
             return value
         if not callable(value):
-            self._queries[self._digests.note((name,), value)] = None
+            self._queries[self._digests.note([name], value)] = None
             return self.seen(value)
         return self._noting(name, value)
 
     def _noting(self, name: str, lookup: Callable[..., Any]) -> Callable[..., Any]:
         def looked_up(*args: Any) -> Any:
-            query = (name, *map(reference, args))
+            lookup_as_data = [name, *map(reference, args)]
             answer = lookup(*map(unseen, args))
-            self._queries[self._digests.note(query, answer)] = None
+            self._queries[self._digests.note(lookup_as_data, answer)] = None
             return self.seen(answer)
         return looked_up
 
@@ -118,8 +129,8 @@ class Recording:
     @property
     def reads(self) -> list[Query]:
         """The queries the page made: its lookups, then one for each record it read, naming what it read."""
-        of_records = [self._digests.note((ATTRIBUTES, reference(record), names := tuple(sorted(read))),
-                                         attributes(record, names)) for record, read in self._read.values()]
+        of_records = [self._digests.note([ATTRIBUTES, reference(record), names := sorted(read)],
+                                         attributes(record, names), plain=True) for record, read in self._read.values()]
         return [*self._queries, *of_records]
 
     def seen(self, answer: Any) -> Any:
@@ -170,13 +181,13 @@ def reference(arg: Any) -> Any:
     if isinstance(arg, Seen):
         return reference(arg._record)
     if isinstance(arg, Event):
-        return ("@", "events", arg.id)
+        return ["@", "events", arg.id]
     if isinstance(arg, ArticleRecord):
-        return ("@", "articles", arg.id)
+        return ["@", "articles", arg.id]
     if isinstance(arg, Entity):
-        return ("@", arg.kind, arg.id)
+        return ["@", arg.kind, arg.id]
     if isinstance(arg, tuple | list):
-        return tuple(reference(a) for a in arg)
+        return [reference(a) for a in arg]
     if arg is None or isinstance(arg, str | int | float | bool):
         return arg
     raise TypeError(f"a page looked up the site with {type(arg).__name__}, which a kept query cannot name: "
@@ -184,21 +195,9 @@ def reference(arg: Any) -> Any:
 
 
 def dereferenced(site: Site, arg: Any) -> Any:
-    if isinstance(arg, tuple):
-        if arg[:1] == ("@",):
+    """An argument as `reference` made it, for the lookup of the next site (a list read back is a tuple)."""
+    if isinstance(arg, list):
+        if arg[:1] == ["@"]:
             return site.get(arg[1], arg[2])
         return tuple(dereferenced(site, a) for a in arg)
     return arg
-
-
-def as_data(query: Query) -> str:
-    """A query as kept: JSON, whose lists read back as the query's tuples (`from_data`)."""
-    return json.dumps(query)
-
-
-def from_data(text: str) -> Query:
-    return frozen(json.loads(text))
-
-
-def frozen(value: Any) -> Any:
-    return tuple(frozen(v) for v in value) if isinstance(value, list) else value
