@@ -5,7 +5,7 @@ so that a generate does only what its inputs' changes require, and its output is
 generate from nothing:
 
 - `versions`: what the code of a stage is, as a hash of its source files;
-- `store`: the kept state, JSON files in one folder beside the output (never inside it, never pickle);
+- `store`: the kept state, SQLite databases in one folder beside the output (never inside it, never pickle);
 - `extractions`: extraction cached by what it depends on (the seed's bytes, the extraction code, the model),
   and the seeds' snapshot (size and time) that spares reading unchanged seeds;
 - `reads`: what rendering each page actually read, recorded while it rendered, so a page is rendered again

@@ -20,6 +20,7 @@ from .store import Store, state_folder
 from .versions import code_version
 
 log = logging.getLogger(__name__)
+UPSERT_READ = "insert into reads values (?, ?) on conflict(key) do update set digest = excluded.digest"
 
 
 class Earlier:
@@ -35,16 +36,14 @@ class Earlier:
         if not enabled:
             log.info("--force: nothing kept from earlier runs is used")
         self.extractions = Extractions(self.store, shared, use_kept=enabled)
-        self.pages: dict[str, list[Query]] = {}
-        """Page path -> the queries it made, as kept from the run that wrote the output."""
-        self.digests: dict[Query, str] = {}
+        self.pages: dict[str, list[int]] = {}
+        """Page path -> the queries it made (by row), as kept from the run that wrote the output."""
+        self.queries: dict[Query, tuple[int, str]] = {}
+        """Each kept query -> its row and the digest of its answer then."""
         self.inputs: str | None = None
         if enabled and self._describes_output():
-            rows = self.store.rows("select rowid, key, digest from reads")
-            queries = {i: key for i, key, _ in rows}
-            self.digests = {key: d for _, key, d in rows}
-            self.pages = {path: [queries[i] for i in json.loads(reads)]
-                          for path, reads in self.store.rows("select path, reads from pages")}
+            self.queries = {key: (i, d) for i, key, d in self.store.rows("select rowid, key, digest from reads")}
+            self.pages = {path: json.loads(reads) for path, reads in self.store.rows("select path, reads from pages")}
             self.inputs = self.store.fact("inputs")
         self.made: dict[str, list[Query]] = {}
 
@@ -78,7 +77,8 @@ class Earlier:
         """The pages to write, and those whose every read gives what it gave when the page on disk (among
         `there`) was rendered: these are kept as they are."""
         digests = Digests(site, inputs)
-        kept = {p.path for p in pages if p.path in there and self._same_reads(p.path, digests)}
+        changed = {i for key, (i, then) in self.queries.items() if digests.of(key) != then}
+        kept = {p.path for p in pages if p.path in there and p.path in self.pages and changed.isdisjoint(self.pages[p.path])}
         log.info("rendering: %d of %d pages kept, their reads unchanged", len(kept), len(pages))
         out = {}
         for p in pages:
@@ -89,21 +89,16 @@ class Earlier:
         self._now = digests
         return out, kept
 
-    def _same_reads(self, path: str, digests: Digests) -> bool:
-        reads = self.pages.get(path)
-        return reads is not None and all(self.digests.get(key) == digests.of(key) for key in reads)
-
     def remember(self, extractions: list[Extraction], inputs: str, ledger: Ledger, pages: Collection[str]) -> None:
         """Keep what the next run starts from, once the output is written: the seeds' snapshot, the ledger,
         and the reads of the pages (`pages`: every page the output holds)."""
         self.extractions.remember(extractions)
         now = self._now.known
-        changed = [(key, d) for key, d in now.items() if d is not None and self.digests.get(key) != d]
+        changed = [(key, d) for key, d in now.items() if d is not None and self.queries.get(key, (0, None))[1] != d]
         # upserted, not replaced: a query keeps its row, by which the pages name it. Where no kept reads were
         # used, every page was rendered: the queries of pages that are no more go.
         fresh = [("delete from reads", [()]), ("delete from pages", [()])] if not self.pages else []
-        self.store.write([*fresh, ("insert into reads values (?, ?) on conflict(key) do update set digest = "
-                                   "excluded.digest", changed)])
+        self.store.write([*fresh, (UPSERT_READ, changed)])
         row = {key: i for i, key in self.store.rows("select rowid, key from reads")}
         gone = [(path,) for path in self.pages.keys() - set(pages)]
         facts = {"code": code_version(), "manifest": manifest_digest(self.out), "inputs": inputs,

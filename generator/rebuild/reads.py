@@ -69,8 +69,12 @@ class Digests:
         attribute by attribute), anything else by its repr (frozen dataclasses of strings, numbers, tuples)."""
         if isinstance(answer, str | int | float | None):
             return repr(answer)
-        if isinstance(answer, RECORDS):
-            return json.dumps(reference(answer))
+        if isinstance(answer, Event):
+            return "@events/" + answer.id
+        if isinstance(answer, Entity):
+            return f"@{answer.kind}/{answer.id}"
+        if isinstance(answer, ArticleRecord):
+            return "@articles/" + answer.id
         if isinstance(answer, list | tuple):
             return "[" + ",".join(map(self._text, answer)) + "]"
         if isinstance(answer, dict):
