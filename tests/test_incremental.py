@@ -3,6 +3,7 @@ the output swapped in whole or not at all, one generate at a time."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -188,6 +189,31 @@ def test_pages_kept_from_the_last_generate_are_those_a_whole_generate_would_writ
         seed.write_text(text, encoding="utf-8")
     report = generate(seeds_copy, out)
     assert report.changed and len(report.changed) < len(tree(out))
+    whole = tmp_path / "whole"
+    generate(seeds_copy, whole, force=True)
+    assert tree(out) == tree(whole)
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt", "stale"])
+def test_a_missing_damaged_or_stale_kept_state_means_a_full_rebuild_with_the_same_output(
+        seeds_copy: Path, tmp_path: Path, damage: str, caplog) -> None:
+    out = tmp_path / "out"
+    state = tmp_path / ".briefing-cache" / "out.sqlite"
+    generate(seeds_copy, out)
+    earlier_state = state.read_bytes()
+    (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    generate(seeds_copy, out)
+    (seeds_copy / "new.txt").unlink()
+    if damage == "missing":
+        state.unlink()
+    elif damage == "corrupt":
+        state.write_bytes(b"not a database" * 1000)
+    else:  # the state of the output before the last generate: its reads describe other pages
+        state.write_bytes(earlier_state)
+    with caplog.at_level(logging.INFO):
+        report = generate(seeds_copy, out)
+    assert report.changed
+    assert ("cannot be read" if damage == "corrupt" else "every page is rendered") in caplog.text
     whole = tmp_path / "whole"
     generate(seeds_copy, whole, force=True)
     assert tree(out) == tree(whole)
