@@ -3,7 +3,6 @@ or writes the kept state (see this package's docstring)."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -61,11 +60,7 @@ class Earlier:
         return self.extractions.article(seed, read)
 
     def extracted(self, articles: list[Article], extract: Callable[[list[Article]], list[Extraction]]) -> list[Extraction]:
-        found = self.extractions.extracted(articles, extract)
-        # What is loaded so far (the kept extractions, the model) lives as long as the run: the cycle collector
-        # need not walk it again at every collection while the briefing is built (at 10,000 articles, seconds).
-        gc.freeze()
-        return found
+        return self.extractions.extracted(articles, extract)
 
     def _load_reads(self) -> None:
         if self.valid:
@@ -84,7 +79,6 @@ class Earlier:
         """The pages to write, and those whose every read gives what it gave when the page on disk (among
         `there`) was rendered: these are kept as they are."""
         self._load_reads()
-        gc.freeze()  # the briefing and the site, for the same reason
         digests = Digests(site, inputs)
         changed = {i for key, (i, then) in self.queries.items() if digests.of(key) != then}
         kept = {p.path for p in pages if p.path in there and p.path in self.pages and changed.isdisjoint(self.pages[p.path])}
@@ -101,7 +95,6 @@ class Earlier:
     def remember(self, extractions: list[Extraction], inputs: str, ledger: Ledger, pages: Collection[str]) -> None:
         """Keep what the next run starts from, once the output is written: the seeds' snapshot, the ledger,
         and the reads of the pages (`pages`: every page the output holds)."""
-        gc.unfreeze()  # for the next generate of this process (`briefing serve`): this run's objects may go
         self.extractions.remember(extractions)
         now = self._now.known
         changed = [(key, d) for key, d in now.items() if d is not None and self.queries.get(key, (0, None))[1] != d]
