@@ -66,3 +66,19 @@ def test_the_console_script_ends_with_the_commands_output_and_exit_code(tmp_path
     failed = console_script("check", "--seeds", str(seeds_folder({"empty.txt": ""})))
     assert failed.returncode == 1 and "empty.txt: empty" in failed.stderr
     assert console_script("no-such-command").returncode == 2
+
+
+def test_verbose_says_each_stage_its_time_and_which_shortcuts_ran(tmp_path: Path, seeds_folder) -> None:
+    seeds = seeds_folder({"a.txt": " date 2025-02-21 TOKYO | Xinhua | A dialogue was held here on Tuesday."})
+    out = str(tmp_path / "out")
+    first = console_script("-v", "generate", "--seeds", str(seeds), "--out", out)
+    for stage in ("kept state", "read", "extract", "resolve", "render", "data", "write", "keeping state"):
+        assert f"INFO {stage}: " in first.stderr and " s\n" in first.stderr, first.stderr
+    assert "every page is rendered" in first.stderr and "1 to extract" in first.stderr
+    (seeds / "b.txt").write_text(" date 2025-02-22 SEOUL -- Talks were held in Seoul on Friday.", encoding="utf-8")
+    second = console_script("-v", "generate", "--seeds", str(seeds), "--out", out)
+    assert "1 kept, 1 to extract" in second.stderr and "pages kept, their reads unchanged" in second.stderr
+    third = console_script("-v", "generate", "--seeds", str(seeds), "--out", out)
+    assert "nothing to do" in third.stderr
+    quiet = console_script("generate", "--seeds", str(seeds), "--out", out)
+    assert "INFO" not in quiet.stderr
