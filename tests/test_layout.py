@@ -22,7 +22,7 @@ def test_the_stages_are_packages_named_for_what_they_are() -> None:
 
 def test_nothing_read_back_from_disk_can_run_code() -> None:
     for path in GENERATOR.rglob("*.py"):
-        assert not re.search(r"^\s*(import pickle|from pickle|import marshal|import shelve)", path.read_text(), re.M), path
+        assert not re.search(r"^\s*(import pickle|from pickle|import marshal|import shelve)", path.read_text(), re.MULTILINE), path
 
 
 def test_only_the_rebuild_package_knows_earlier_runs() -> None:
@@ -35,8 +35,9 @@ def test_only_the_rebuild_package_knows_earlier_runs() -> None:
 
 def test_the_kinds_of_entity_are_named_in_one_table() -> None:
     """Elsewhere a kind is its constant; the words stay only as the export's and the extraction's field names."""
-    spelled = re.compile(r"""(["'])(%s)\1""" % "|".join(ENTITY_KINDS))
-    fields = re.compile(r"""(["'])(%s)\1\s*[:\]]""" % "|".join(ENTITY_KINDS))
+    kinds = "|".join(ENTITY_KINDS)
+    spelled = re.compile(rf"""(["'])({kinds})\1""")
+    fields = re.compile(rf"""(["'])({kinds})\1\s*[:\]]""")
     for path in GENERATOR.rglob("*.py"):
         if path.name == "kinds.py":
             continue
