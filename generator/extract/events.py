@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import EventMention, Participant, PersonMention, Statement
 from .dates import Anchor, FoundDate, find_dates
-from .lexicon import ORDINALS, TITLE_WORDS
+from .lexicon import ORDINALS, TITLE_WORDS, ordinal_number
 from .mechanisms import SessionMention
 from .nlp import Sentence
 from .people import Occurrence
@@ -139,10 +139,7 @@ def subject_before(text: str, end: int) -> str:
 
 def ordinal(n: int) -> str:
     words = {v: k for k, v in ORDINALS.items()}
-    if n <= 10:
-        return words[n]
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return words[n] if n <= 10 else ordinal_number(n)
 
 
 def held_candidates(ctx: Context) -> list[Candidate]:

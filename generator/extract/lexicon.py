@@ -88,3 +88,9 @@ def ordinal_value(word: str) -> int | None:
 
 def is_country(name: str) -> bool:
     return name.lower().strip() in COUNTRIES or name.lower().removeprefix("the ") in COUNTRIES
+
+
+def ordinal_number(n: int) -> str:
+    """21 -> "21st": how a session is numbered on pages and in the titles of events."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

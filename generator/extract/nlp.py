@@ -19,7 +19,7 @@ TOKEN = re.compile(r"[“\"][^”\"\n]{1,80}[”\"]|[A-Z]\.(?=\s)|\w[\w’'&.-]*
 
 
 @dataclass(frozen=True)
-class Entity:
+class Span:
     label: str
     start: int
     end: int
@@ -30,9 +30,9 @@ class Entity:
 class Sentence:
     paragraph: int
     text: str
-    entities: tuple[Entity, ...]
+    entities: tuple[Span, ...]
 
-    def entity_at(self, start: int, end: int) -> Entity | None:
+    def entity_at(self, start: int, end: int) -> Span | None:
         return next((e for e in self.entities if e.start < end and start < e.end), None)
 
 
@@ -77,7 +77,7 @@ def sentences(paragraphs: list[str]) -> list[Sentence]:
             if not text:
                 continue
             shift = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            out.append(Sentence(index, text, tuple(Entity(e.label_, e.start_char - shift, e.end_char - shift, e.text)
+            out.append(Sentence(index, text, tuple(Span(e.label_, e.start_char - shift, e.end_char - shift, e.text)
                                                    for e in inside)))
     return out
 

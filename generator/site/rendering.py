@@ -20,6 +20,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..extract.lexicon import ordinal_number
 from ..kinds import ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Entity, Event
 from .charts import chronology, relations
@@ -65,11 +66,6 @@ def human_date(date: str | None) -> str:
     if len(parts) == 2:
         return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
     return str(parts[0])
-
-
-def ordinal_number(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def abbreviation(name: str) -> str | None:
