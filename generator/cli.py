@@ -121,12 +121,14 @@ def serve(seeds: Path, out: Path, port: int) -> None:
 
 @main.command()
 @SEEDS
+@OUT
 @click.option("--review/--no-review", default=True, show_default=True,
               help="Also extract and list what an editor should look at (the review queue).")
-def check(seeds: Path, review: bool) -> None:
-    """Validate the seeds without writing anything; list every problem; exit non-zero on errors.
+def check(seeds: Path, out: Path, review: bool) -> None:
+    """Validate the seeds without writing any page; list every problem; exit non-zero on errors.
     Then list the review queue: people seen once with no title, single names left unresolved,
-    events without a date or place, mechanisms without a numbered session.
+    events without a date or place, mechanisms without a numbered session. Extractions a generate kept
+    for OUT are used, not made again.
 
     Example: briefing check --seeds seeds
     """
@@ -137,7 +139,7 @@ def check(seeds: Path, review: bool) -> None:
     if errors:
         sys.exit(1)
     if review:
-        items = review_queue(resolve_seeds(seeds))
+        items = review_queue(resolve_seeds(seeds, out))  # with the extractions kept for OUT
         click.echo(f"review queue: {len(items)} item(s)")
         for item in items:
             click.echo(f"  {item}")

@@ -87,10 +87,14 @@ def data_files(site: Site) -> dict[str, str]:
     return {EXPORT: to_json(site.briefing), **feeds(site)}
 
 
-def resolve_seeds(seeds: Path) -> Briefing:
-    """The briefing of a seeds folder, from nothing (for `check`, and tests)."""
+def resolve_seeds(seeds: Path, out: Path | None = None) -> Briefing:
+    """The briefing of a seeds folder, writing no page (for `check`, and tests); with the extractions a
+    generate has kept for the output folder `out`, where there are any."""
     articles, _ = read_articles(seeds)
-    return resolve(extract_all(articles, os.cpu_count() or 1), load_registry(seeds / REGISTRY))
+    extract = partial(extract_all, jobs=os.cpu_count() or 1)
+    earlier = Earlier.left_for(out) if out else None
+    extractions = earlier.extracted(articles, extract) if earlier else extract(articles)
+    return resolve(extractions, load_registry(seeds / REGISTRY))
 
 
 def fingerprint(seeds: Path, articles: list[Article], skipped: list[SeedError]) -> str:

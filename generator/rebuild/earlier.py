@@ -44,6 +44,14 @@ class Earlier:
         self.valid = enabled and self._describes_output()
         self.inputs = self.store.fact("inputs") if self.valid else None
         self.made: dict[str, list[Query]] = {}
+        """Page path -> the queries of each page rendered this run."""
+        self.asked: dict[Query, str | None] = {}
+        """Every query asked or made this run -> the digest of its answer now."""
+
+    @classmethod
+    def left_for(cls, out: Path) -> Earlier | None:
+        """The state a generate left for `out`; None where it left none (and none is made)."""
+        return cls(out) if state_folder(out).is_dir() else None
 
     def _describes_output(self) -> bool:
         """Whether the kept reads are those of the pages in the output now, made by this code."""
@@ -92,15 +100,14 @@ class Earlier:
                 recording = Recording(site, digests)
                 out[p.path] = p.make(recording)  # type: ignore[arg-type]
                 self.made[p.path] = list(recording.reads)
-        self._now = digests
+        self.asked = digests.known
         return out, kept
 
     def remember(self, extractions: list[Extraction], inputs: str, ledger: Ledger, pages: Collection[str]) -> None:
         """Keep what the next run starts from, once the output is written: the seeds' snapshot, the ledger,
         and the reads of the pages (`pages`: every page the output holds)."""
         self.extractions.remember(extractions)
-        now = self._now.known
-        changed = [(key, d) for key, d in now.items() if d is not None and self.queries.get(key, (0, None))[1] != d]
+        changed = [(key, d) for key, d in self.asked.items() if d is not None and self.queries.get(key, (0, None))[1] != d]
         # upserted, not replaced: a query keeps its row, by which the pages name it. Where no kept reads were
         # used, every page was rendered: the queries of pages that are no more go.
         fresh = [("delete from reads", [()]), ("delete from pages", [()])] if not self.pages else []
@@ -113,6 +120,8 @@ class Earlier:
                           ("insert or replace into pages values (?, ?)",
                            [(path, json.dumps([row[q] for q in reads])) for path, reads in self.made.items()]),
                           ("insert or replace into facts values (?, ?)", list(facts.items()))])
+        self.store.close()
+        self.extractions.shared.close()
 
 
 def manifest_digest(out: Path) -> str | None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 FOLDER = ".briefing-cache"
@@ -29,44 +28,51 @@ def state_folder(out: Path) -> Path:
 
 
 class Store:
-    """One SQLite database of kept state. Every failure to read it is a warning and an empty answer."""
+    """One SQLite database of kept state, opened once. Every failure to read it is a warning and an empty
+    answer."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.broken = False
+        self._connection: sqlite3.Connection | None = None
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
-            db.executescript(SCHEMA)
-            yield db
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._connection = sqlite3.connect(self.path, timeout=30)
+            self._connection.executescript(SCHEMA)
+        return self._connection
 
     def rows(self, query: str, *args: object) -> list[tuple]:
         if self.broken:
             return []
         try:
-            with self._db() as db:
-                return db.execute(query, args).fetchall()
+            return self._db().execute(query, args).fetchall()
         except sqlite3.Error as e:
             log.warning("kept state %s cannot be read (%s): rebuilding from nothing", self.path, e)
             self.broken = True
             return []
 
-    def write(self, statements: Iterable[tuple[str, Iterable[tuple]]]) -> None:
+    def write(self, statements: list[tuple[str, Iterable[tuple]]]) -> None:
         """Run (statement, rows) pairs in one transaction; a damaged database is started afresh."""
         try:
             self._write(statements)
         except sqlite3.DatabaseError as e:
             log.warning("kept state %s is damaged (%s): starting it afresh", self.path, e)
+            self.close()
             self.path.unlink(missing_ok=True)
             self._write(statements)
         self.broken = False
 
-    def _write(self, statements: Iterable[tuple[str, Iterable[tuple]]]) -> None:
-        with self._db() as db:
+    def _write(self, statements: list[tuple[str, Iterable[tuple]]]) -> None:
+        with self._db() as db:  # one transaction: committed whole, or rolled back
             for statement, rows in statements:
                 db.executemany(statement, rows)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def fact(self, key: str) -> str | None:
         found = self.rows("select value from facts where key = ?", key)
