@@ -17,7 +17,7 @@ from generator.read.sources import read_seed, seed_files
 
 def main() -> None:
     seeds, jobs = Path(sys.argv[1]), int(sys.argv[2])
-    paragraphs = [p for path in seed_files(seeds) for p in clean(read_seed(path)).paragraphs]
+    paragraphs = [p for path in seed_files(seeds)[0] for p in clean(read_seed(path)).paragraphs]
     model = nlp.load()
     count = sum(len(doc.ents) for doc in model.pipe(paragraphs, n_process=jobs, batch_size=64))
     print(f"{len(paragraphs)} paragraphs, {count} entities")

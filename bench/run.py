@@ -119,7 +119,7 @@ def words_of(seeds: Path) -> int:
     from generator.read.cleaning import clean
     from generator.read.sources import read_seed, seed_files
 
-    return sum(len(" ".join(clean(read_seed(p)).paragraphs).split()) for p in seed_files(seeds))
+    return sum(len(" ".join(clean(read_seed(p)).paragraphs).split()) for p in seed_files(seeds)[0])
 
 
 def ner_only(seeds: Path, jobs: int) -> Timed:

@@ -39,7 +39,7 @@ def corpus_extractions(tmp_path_factory: pytest.TempPathFactory) -> list[Extract
     and again, numbered sessions reported by several articles."""
     folder = tmp_path_factory.mktemp("corpus")
     write_corpus(40, folder)
-    return [extract(clean(read_seed(p))) for p in [*seed_files(FIXTURE_SEEDS), *seed_files(folder)]]
+    return [extract(clean(read_seed(p))) for p in [*seed_files(FIXTURE_SEEDS)[0], *seed_files(folder)[0]]]
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.read.sources import MAX_BYTES
+from generator.read.sources import MAX_BYTES, MAX_LINE
 from tests.conftest import FIXTURE_SEEDS
 
 GOOD = FIXTURE_SEEDS / "rok_media_forum.txt"
@@ -92,7 +92,7 @@ def test_add_refuses_a_duplicate_and_stores_a_new_article_under_a_stable_name(pu
 ACCEPTED = {
     "utf16.txt": codecs.BOM_UTF16_LE + "Xinhua reports\nThe 3rd China-EU Media Forum was held.".encode("utf-16-le"),
     "bom.txt": codecs.BOM_UTF8 + b"Xinhua reports\nThe 4th China-EU Media Forum was held.",
-    "long line.txt": b"A headline\n" + b"The forum was held in Paris. " * 3600,
+    "long line.txt": b"A headline\n" + b"The forum was held in Paris. " * (MAX_LINE // 30),
     "北京 talks é.txt": b"Talks in Beijing\nThe 5th China-EU Media Forum was held in Beijing.",
     "markup.txt": b"<b>Bold</b> title\n<script>alert(1)</script> <img src=x onerror=alert(2)> was held.",
     "jinja.txt": b"{{ 7*7 }} title {% raw %}\nThe {{ 7*7 }} forum {% endraw %} was held.",

@@ -73,7 +73,10 @@ def find_dates(sentence: str, anchor: Anchor) -> list[FoundDate]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            date, end = RESOLVERS[kind](m, anchor, future)
+            try:
+                date, end = RESOLVERS[kind](m, anchor, future)
+            except (ValueError, OverflowError):  # a day before year 1 or after 9999: unknown stays unknown
+                date, end = None, None
             found.append(FoundDate(m.start(), m.end(), date, end))
     return sorted(found, key=lambda f: f.start)
 

@@ -29,8 +29,9 @@ def extract(article: Article) -> Extraction:
     organizations, org_occurrences = find_organizations(sentences, person_forms)
     mechanisms, sessions = find_mechanisms(sentences)
     # names inside a mechanism's name ("... Forum for Asia Annual Conference") are not organizations
-    org_occurrences = [o for o in org_occurrences
-                       if not any(s.sentence == o.sentence and s.start < o.end and o.start < s.end for s in sessions)]
+    in_sessions = {s.sentence for s in sessions}
+    org_occurrences = [o for o in org_occurrences if o.sentence not in in_sessions or
+                       not any(s.sentence == o.sentence and s.start < o.end and o.start < s.end for s in sessions)]
     named = {o.name for o in org_occurrences}
     organizations = [o for o in not_mechanisms(organizations, mechanisms) if o.name in named]
     kept = {o.name for o in organizations}
@@ -57,11 +58,13 @@ def not_mechanisms(organizations: list[OrgMention], mechanisms: list[MechanismMe
 
 def find_places(sentences: list[nlp.Sentence], taken: list[tuple[int, int, int]], names: set[str]) -> list[Occurrence]:
     """Cities, provinces and regions; countries are left out: a page for "China" helps no one here."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for i, s, e in taken:  # by sentence: a long article has thousands of names
+        spans.setdefault(i, []).append((s, e))
     found = []
     for index, sentence in enumerate(sentences):
         for ent in sentence.entities:
-            if ent.label not in ("GPE", "LOC") or any(i == index and s < ent.end and ent.start < e
-                                                       for i, s, e in taken):
+            if ent.label not in ("GPE", "LOC") or any(s < ent.end and ent.start < e for s, e in spans.get(index, ())):
                 continue
             name = place_name(ent.text)
             if name and name not in names:

@@ -236,8 +236,9 @@ def defined_acronyms(sentences: list[Sentence], names: list[str]) -> dict[str, s
                 if before.endswith(name) or initials_match(m.group(1), name):
                     found[m.group(1)] = clean_name(best_expansion(m.group(1), name))
                     break
+    standalone = sorted(set(STANDALONE_ACRONYM.findall(" ".join(s.text for s in sentences))))
     for name in names:
-        for acronym in set(STANDALONE_ACRONYM.findall(" ".join(s.text for s in sentences))):
+        for acronym in standalone:
             if acronym not in found and initials_match(acronym, name):
                 found[acronym] = name
     return found

@@ -10,6 +10,9 @@ from ..model import Article
 from .cleaning import clean
 from .sources import read_seed, seed_files
 
+RESERVED = {"index"}
+"""Ids of the articles folder's own pages (articles/index.md lists the sources)."""
+
 
 def read_article(path: Path) -> Article:
     return clean(read_seed(path))
@@ -19,15 +22,20 @@ def read_articles(seeds: Path, skip_invalid: bool = False,
                   read: Callable[[Path], Article] = read_article) -> tuple[list[Article], list[SeedError]]:
     """The articles of the seeds folder, in file order, and the seeds skipped (with `skip_invalid`; without
     it, any bad seed fails the whole with every problem listed). `read`: how one seed becomes an article."""
+    paths, errors = seed_files(seeds)
     articles: list[Article] = []
-    errors: list[SeedError] = []
     seen: dict[str, str] = {}
-    for path in seed_files(seeds):
+    pages: dict[str, str] = {}
+    for path in paths:
         try:
             article = read(path)
             twin = seen.setdefault(text_key(article), article.file)
             if twin != article.file:
                 raise SeedError(article.file, f"the same article as {twin}: remove one of them")
+            namesake = pages.setdefault(article.id, article.file)
+            if namesake != article.file or article.id in RESERVED:
+                clash = f"the page of {namesake}" if namesake != article.file else "the Sources listing"
+                raise SeedError(article.file, f"its page would be articles/{article.id}.md, {clash}: rename the file")
             articles.append(article)
         except SeedError as e:
             errors.append(e)

@@ -29,6 +29,8 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^[\w.-]+\.(com|cn|net|org)(\.\w+)?\s*\|?$",
 )]
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
+YEARS = range(1900, 2101)
+"""Publication years that are believable; any other is a typing error (and "tomorrow" of 9999-12-31 none)."""
 DATE_LINE = re.compile(r"^\s*date\s+(\d[\d./-]*)\s*(.*)$", re.DOTALL)
 DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     (r"\b(?:updated|published|posted|released|date)\s*[:：]?\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
@@ -80,11 +82,14 @@ def read_date_line(lines: list[str], file: str) -> tuple[str | None, list[str]]:
     if not m:
         return None, lines
     try:
-        date = dt.date.fromisoformat(m.group(1)).isoformat()
+        date = dt.date.fromisoformat(m.group(1))
     except ValueError:
         raise SeedError(file, f"line 1: date line '{m.group(1)}' is not a real date: write it as YYYY-MM-DD") \
             from None
-    return date, [m.group(2).strip(), *lines[1:]]
+    if date.year not in YEARS:
+        raise SeedError(file, f"line 1: date line '{m.group(1)}' is outside the years {YEARS.start}-{YEARS.stop - 1} "
+                              "news articles are published in: correct the year")
+    return date.isoformat(), [m.group(2).strip(), *lines[1:]]
 
 
 def drop_furniture(lines: list[str]) -> list[str]:
@@ -113,9 +118,10 @@ def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
 
 def valid_date(year: str, month: str, day: str) -> str | None:
     try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
+        date = dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
+    return date.isoformat() if date.year in YEARS else None
 
 
 def looks_like_headline(line: str) -> bool:

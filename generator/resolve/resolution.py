@@ -59,10 +59,10 @@ def add_mentions(indexes: dict[str, Index], x: Extraction, registry: Registry) -
     a = x.article.id
     for kind, name, aliases in mentions_of(x):
         split = registry.split_for(kind, name, x.article.file)
-        if split:
-            key = f"split:{registry.entries[kind].index(split)}"
+        if split is not None:
+            key = f"split:{split}"
             indexes[kind].splits[(name, a)] = key
-            indexes[kind].add(split.name, (), a, {key})
+            indexes[kind].add(registry.entries[kind][split].name, (), a, {key})
         else:
             indexes[kind].add(name, aliases, a)
     for m in x.mechanisms:

@@ -114,5 +114,18 @@ def table(header: list[str], items: Sequence[T], row: Callable[[T], list[object]
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row(x)] for x in items)
+    writer.writerows([cell(v) for v in row(x)] for x in items)
     return text.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A value as a spreadsheet shows it, never as a formula it runs (OWASP's CSV injection advice): text
+    starting with = + - @, a tab or a carriage return gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

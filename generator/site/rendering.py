@@ -29,8 +29,13 @@ from .lookups import Site, companions, event_order, year_page
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
 FACETS = {kind.name: kind.one for kind in KINDS}
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~!^$])")
-BLOCK_START = re.compile(r"^(?:[-+=>:]|\d+(?=[.)]))")
+# Python-Markdown's backslash escapes (with the tables extension's |): a backslash before anything else
+# would be shown.
+MD_ESCAPED = re.compile(r"([\\`*_{}\[\]()#|!])")
+# Not Markdown here, but in common extensions (strike-through, superscript, maths): written as entities.
+MD_ENTITIES = re.compile(r"[~^$]")
+BLOCK_START = re.compile(r"^(?:[-+]|\d+(?=[.)]))")
+LINE_START_ENTITY = re.compile(r"^[=:]")  # a heading underline, a definition
 
 
 def md(value: Any) -> Markup:
@@ -46,13 +51,27 @@ def md(value: Any) -> Markup:
 def inert(text: str) -> Markup:
     """md() of a string, remembered: the same names, titles and dates are printed on page after page."""
     text = re.sub(r"\s+", " ", text)
-    text = html.escape(text, quote=False)
-    text = MD_SPECIAL.sub(r"\\\1", text)
-    # At the start of a line these would open a list, a quote or a heading rule.
+    text = html.escape(text, quote=False)  # > too: no quote can open
+    text = MD_ESCAPED.sub(r"\\\1", text)
+    text = MD_ENTITIES.sub(entity, text)
+    # At the start of a line these would open a list, a heading underline or a definition.
     m = BLOCK_START.match(text)
     if m:
         text = text[: m.end()] + "\\" + text[m.end():] if text[0].isdigit() else "\\" + text
+    text = LINE_START_ENTITY.sub(entity, text)
     return Markup(text)
+
+
+def entity(m: re.Match[str]) -> str:
+    return f"&#{ord(m.group())};"
+
+
+def code(value: Any) -> Markup:
+    """Text as a Markdown code span, shown exactly: fenced by more backticks than it holds in a row."""
+    text = re.sub(r"\s+", " ", str(value))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -89,6 +108,7 @@ def environment() -> Environment:
     env.filters["raw"] = Markup
     env.filters["html"] = lambda value: Markup(html.escape(str(value)))  # inside raw HTML, such as SVG
     env.filters["date"] = human_date
+    env.filters["code"] = code
     env.filters["ordinal"] = ordinal_number
     env.filters["abbreviation"] = abbreviation
     env.filters["source_label"] = source_label
