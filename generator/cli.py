@@ -13,6 +13,7 @@ import click
 from .pipeline import add_seeds, generate, read_articles, resolve_seeds
 from .site.review import review_queue
 from .watching import watch_seeds
+from .write.writing import build_into
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Folder of articles (*.txt) and the optional registry.yml.")
@@ -80,12 +81,13 @@ def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Folder the HTML site is built into.")
 def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path) -> None:
-    """Generate, then build the whole site with MkDocs (strict: any warning fails).
+    """Generate, then build the whole site with MkDocs (strict: any warning fails). The site is built
+    beside --site and swapped in whole: a build that fails or is killed leaves the previous site.
 
     Example: briefing build && open site/index.html
     """
     run_generate(seeds, out, skip_invalid)
-    mkdocs("build", "--strict", "--site-dir", str(site_dir))
+    build_into(site_dir, lambda staging: mkdocs("build", "--strict", "--site-dir", str(staging)))
 
 
 @main.command()

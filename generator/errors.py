@@ -38,3 +38,12 @@ class OutputError(BriefingError):
 
 class DuplicateSeedError(BriefingError):
     """An article added is the same text as a seed already there."""
+
+
+class WorkerDied(BriefingError):
+    """An extraction process ended without an answer: killed, or out of memory."""
+
+    def __init__(self, files: list[str]) -> None:
+        shown = ", ".join(files[:10]) + (f" and {len(files) - 10} more" if len(files) > 10 else "")
+        super().__init__(f"an extraction process died (killed, or out of memory?) while extracting {shown}; "
+                         "nothing was written. Run again, or with --jobs 1 to use less memory")

@@ -49,7 +49,9 @@ class Report:
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
              jobs: int | None = None) -> Report:
     """Make `out` the site of `seeds`, as a generate from nothing would, doing only what changed. The output
-    is locked first (one generate at a time) and changes all at once or not at all."""
+    is locked first (one generate at a time) and changes all at once or not at all. A link as `out` is
+    followed once: the folder it names is written, atomically, and the link stays."""
+    out = out.resolve()
     with locked(out):
         earlier = stage("kept state", Earlier, out, not force)
         # 1. read

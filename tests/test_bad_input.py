@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import fcntl
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.read.sources import MAX_BYTES, MAX_LINE
-from tests.conftest import FIXTURE_SEEDS
+from generator.write import writing
+from tests.conftest import FIXTURE_SEEDS, PROJECT, copy_hand_written
 
 GOOD = FIXTURE_SEEDS / "rok_media_forum.txt"
 
@@ -41,6 +50,10 @@ REFUSED = {
     "huge.txt": (b"a " * (MAX_BYTES // 2 + 1), "limit"),
     "baddate.txt": (b" date 2025-13-45 Talks were held.", "date line '2025-13-45' is not a real date"),
     "furniture.txt": (b"Skip to main content\nPrivacy Policy and Terms and Conditions.", "no article text"),
+    "longline.txt": (b"x " * (MAX_LINE // 2 + 1), "100,000-character limit"),
+    "far future.txt": (b" date 9999-12-31 Talks were held in Paris today.", "outside the years"),
+    "long ago.txt": (b" date 0001-01-01 Talks were held in Paris on Tuesday.", "outside the years"),
+    "index.txt": (b"Talks in Paris\nForeign ministers met in Paris on Tuesday.", "the Sources listing"),
 }
 
 
@@ -118,3 +131,244 @@ def test_odd_but_readable_seeds_are_built_safely(tmp_path: Path) -> None:
     assert "<script>" not in body and "<img" not in body and "](javascript:" not in body
     assert "{{ 7\\*7 }}" not in body and "49" not in body.replace("2049", "")
     assert all(len(p.name) < 100 for p in pages)
+
+
+GOOD_TEXT = GOOD.read_bytes()
+
+
+def generate_in(seeds: Path, out: Path, *more: str) -> Result:
+    return CliRunner().invoke(main, ["generate", "--seeds", str(seeds), "--out", str(out), *more])
+
+
+def refused(seeds: Path, out: Path, before: dict[str, bytes], *names: str) -> str:
+    """The generate fails naming every one of `names`, without a traceback, and leaves the output as it was."""
+    result = generate_in(seeds, out)
+    assert result.exit_code != 0
+    assert all(f"{name}: " in result.output for name in names), result.output
+    assert "Traceback" not in result.output
+    assert tree(out) == before
+    return result.output
+
+
+def test_a_link_to_a_file_outside_seeds_is_refused_and_nothing_of_it_is_published(published, tmp_path: Path) -> None:
+    seeds, out, before = published
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Private notes\nThe password of the runner is hunter2.")
+    (seeds / "secret.txt").symlink_to(secret)
+    (seeds / "passwd.txt").symlink_to("/etc/passwd")
+    output = refused(seeds, out, before, "secret.txt", "passwd.txt")
+    assert "outside the seeds folder" in output
+    result = generate_in(seeds, out, "--skip-invalid")
+    assert result.exit_code == 0 and "skipped secret.txt" in result.output
+    published_text = "\n".join(p.read_text(errors="replace") for p in out.rglob("*") if p.is_file())
+    assert "hunter2" not in published_text and "root:x:0" not in published_text
+
+
+def test_a_link_inside_seeds_is_read_as_its_target(published) -> None:
+    seeds, out, _ = published
+    (seeds / "folder").mkdir()
+    (seeds / "folder" / "other.md").write_bytes(GOOD_TEXT + b"\nA line of its own.")
+    (seeds / "linked.txt").symlink_to(seeds / "folder" / "other.md")
+    result = generate_in(seeds, out)
+    assert result.exit_code == 0, result.output
+    assert (out / "articles" / "linked.md").is_file()
+
+
+def test_a_link_loop_a_pipe_and_an_unreadable_seed_are_each_their_seeds_error(published) -> None:
+    seeds, out, before = published
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    os.mkfifo(seeds / "pipe.txt")
+    names = ["loop.txt", "pipe.txt"]
+    if os.geteuid() != 0:  # root reads any file: the permission case is only one for others
+        (seeds / "locked.txt").write_bytes(GOOD_TEXT + b"\nMore.")
+        (seeds / "locked.txt").chmod(0)
+        names.append("locked.txt")
+    output = refused(seeds, out, before, *names)
+    assert "cannot be followed" in output and "not a regular file" in output
+    check = CliRunner().invoke(main, ["check", "--seeds", str(seeds), "--no-review"])
+    assert check.exit_code == 1 and f"{len(names)} with errors" in check.output
+
+
+def test_what_only_looks_like_a_seed_is_named_in_a_warning(published) -> None:
+    seeds, out, _ = published
+    (seeds / "upper.TXT").write_bytes(GOOD_TEXT + b"\nUpper.")
+    (seeds / "gone.txt").symlink_to(seeds / "nothing-here.txt")
+    (seeds / "folder.txt").mkdir()
+    result = generate_in(seeds, out)
+    assert result.exit_code == 0, result.output
+    for name, why in [("upper.TXT", "lower-case .txt"), ("gone.txt", "does not exist"), ("folder.txt", "a folder")]:
+        assert f"{name}: not read: " in result.output and why in result.output, result.output
+
+
+def test_two_seeds_whose_names_make_one_page_are_refused_naming_both(published) -> None:
+    seeds, out, before = published
+    (seeds / "My Seed.txt").write_bytes(b"Talks in Rome\nForeign ministers met in Rome on Monday.")
+    (seeds / "my-seed.txt").write_bytes(b"Talks in Oslo\nForeign ministers met in Oslo on Friday.")
+    output = refused(seeds, out, before, "my-seed.txt")
+    assert "articles/my-seed.md, the page of My Seed.txt" in output
+    result = generate_in(seeds, out, "--force")
+    assert result.exit_code != 0 and "the page of My Seed.txt" in result.output and tree(out) == before
+
+
+def test_add_refuses_a_seed_that_generate_would_refuse_before_storing_it(published, tmp_path: Path) -> None:
+    seeds, out, before = published
+    new = tmp_path / "ancient.txt"
+    new.write_bytes(REFUSED["long ago.txt"][0])
+    stored = sorted(seeds.iterdir())
+    result = CliRunner().invoke(main, ["add", str(new), "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code != 0 and "ancient.txt: line 1: date line '0001-01-01' is outside" in result.output
+    assert sorted(seeds.iterdir()) == stored and tree(out) == before
+
+
+BAD_REGISTRIES = {
+    "numeric id": (b"people:\n  - name: Xi Jinping\n    id: 12345\n", "line 2: people[0] 'Xi Jinping': id 12345"),
+    "list id": (b"people:\n  - {name: Xi Jinping, id: [a, b]}\n", "id ['a', 'b'] must be"),
+    "reserved id": (b"people:\n  - {name: Xi Jinping, id: index}\n", "id 'index' is the name of a listing page"),
+    "shared id": (b"people:\n  - {name: Xi Jinping, id: xi}\n  - {name: Li Qiang, id: xi}\n",
+                  "line 3: people 'Li Qiang' has the id 'xi' of 'Xi Jinping' (line 2)"),
+    "shared alias": (b"people:\n  - {name: Xi Jinping, aliases: [Xi]}\n  - {name: Li Qiang, aliases: [Xi]}\n",
+                     "line 3: people 'Li Qiang' lists 'Xi', which is already 'Xi Jinping' (line 2)"),
+    "not utf-8": ("people:\n  - {name: Jos\u00e9}\n".encode("latin-1"), "not valid UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_REGISTRIES))
+def test_a_bad_registry_entry_is_refused_with_its_line_and_the_output_kept(published, case: str) -> None:
+    seeds, out, before = published
+    data, problem = BAD_REGISTRIES[case]
+    (seeds / "registry.yml").write_bytes(data)
+    output = refused(seeds, out, before, "registry.yml")
+    assert problem in output, output
+
+
+def test_every_registry_problem_is_listed_at_once(published) -> None:
+    seeds, out, before = published
+    (seeds / "registry.yml").write_bytes(BAD_REGISTRIES["numeric id"][0] + b"  - {name: Li Qiang, id: index}\n"
+                                         b"places:\n  - {aliases: [x]}\n")
+    output = refused(seeds, out, before, "registry.yml")
+    assert "3 problem(s)" in output and "line 2:" in output and "line 4:" in output and "line 6:" in output
+
+
+def test_a_disk_full_while_writing_is_one_line_naming_the_folder(published, monkeypatch) -> None:
+    seeds, out, before = published
+    (seeds / "new.txt").write_bytes(b"Talks in Rome\nForeign ministers met in Rome on Monday.")
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writing, "replace_in", full)
+    result = generate_in(seeds, out)
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"{out.parent}: no space left on the device" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not writing.staging_folder(out).exists() and tree(out) == before
+
+
+def test_a_symlinked_output_is_written_through_atomically_and_stays_a_link(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(GOOD, seeds / GOOD.name)
+    real = tmp_path / "elsewhere" / "site_src"
+    real.mkdir(parents=True)
+    link = tmp_path / "site_src"
+    link.symlink_to(real)
+    for text in (b"", b"\nA second paragraph."):
+        (seeds / GOOD.name).write_bytes(GOOD_TEXT + text)
+        result = generate_in(seeds, link)
+        assert result.exit_code == 0, result.output
+        assert link.is_symlink() and (real / "articles" / "rok-media-forum.md").is_file()
+    assert "A second paragraph." in (real / "articles" / "rok-media-forum.md").read_text()
+    assert (real.parent / ".site_src.lock").exists() and not (tmp_path / ".site_src.lock").exists()
+
+
+def test_two_generates_under_different_hash_seeds_write_the_same_bytes(tmp_path: Path) -> None:
+    """Every file, the kept state included: nothing depends on the order Python happens to hash in."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in [*(PROJECT / "seeds").glob("*.txt"), *FIXTURE_SEEDS.glob("*.txt")]:
+        shutil.copy(path, seeds / path.name)
+    trees = []
+    for hash_seed in ("1", "4242"):
+        top = tmp_path / f"run-{hash_seed}"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--seeds", str(seeds),
+                        "--out", str(top / "site_src")], check=True, env=env, capture_output=True)
+        # the lock file holds the pid of the last generate: no output, no state
+        trees.append({path: data for path, data in tree(top).items() if not path.endswith(".lock")})
+    assert any(path.startswith(".briefing-cache/") for path in trees[0])
+    assert trees[0] == trees[1]
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def wait_for(found: Callable[[], list[int]], seconds: float) -> list[int]:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if pids := found():
+            return pids
+        time.sleep(0.02)
+    raise AssertionError(f"nothing appeared within {seconds} s")
+
+
+def lock_is_free(lock: Path) -> bool:
+    with open(lock, "a") as handle:
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        fcntl.lockf(handle, fcntl.LOCK_UN)
+        return True
+
+
+def test_a_killed_extraction_worker_is_an_error_naming_seeds_and_frees_the_lock(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = b"\n".join(p for p in GOOD_TEXT.split(b"\n") if len(p) > 60)
+    for i in range(48):  # enough that extraction takes seconds on two workers
+        (seeds / f"seed-{i:02}.txt").write_bytes(GOOD_TEXT + b"".join(b"\n%d. " % (i * 100 + j) + body for j in range(6)))
+    out = tmp_path / "site_src"
+    run = subprocess.Popen([sys.executable, "-m", "generator.cli", "generate", "--seeds", str(seeds), "--out", str(out),
+                            "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        workers = wait_for(lambda: children(run.pid), 60)
+        os.kill(workers[0], signal.SIGKILL)
+        output, _ = run.communicate(timeout=30)
+    finally:
+        run.kill()
+    assert "Traceback" not in output
+    assert run.returncode == 1 and "an extraction process died" in output and "seed-" in output, output
+    assert not out.exists()
+    assert lock_is_free(tmp_path / ".site_src.lock")
+
+
+def test_a_killed_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    """`briefing build` killed while MkDocs writes: what serves site/ still has the whole previous site."""
+    shutil.copytree(FIXTURE_SEEDS, tmp_path / "seeds")
+    copy_hand_written(tmp_path / "site_src")
+    config = (PROJECT / "mkdocs.yml").read_text()
+    (tmp_path / "mkdocs.yml").write_text(config.replace("custom_dir: templates/theme",
+                                                        f"custom_dir: {PROJECT / 'templates' / 'theme'}"))
+    build = [sys.executable, "-m", "generator.cli", "build"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(build, cwd=tmp_path, check=True, capture_output=True, env=env)
+    before = tree(tmp_path / "site")
+    assert "index.html" in before and any(p.startswith("pagefind/") for p in before)
+    (tmp_path / "seeds" / GOOD.name).write_bytes(GOOD_TEXT + b"\nA paragraph the new site would show.")
+    run = subprocess.Popen(build, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                           start_new_session=True)
+    try:
+        wait_for(lambda: children(run.pid), 60)  # MkDocs has started
+        time.sleep(1.5)
+        assert run.poll() is None, "the build ended before it could be killed"
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+    assert tree(tmp_path / "site") == before
+    result = subprocess.run(build, cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "A paragraph the new site would show." in (tmp_path / "site" / "articles" / "rok-media-forum.html").read_text()

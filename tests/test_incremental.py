@@ -129,7 +129,7 @@ def test_a_second_generate_is_refused_while_one_is_writing(seeds_copy: Path, tmp
                               text=True)
     try:
         assert holder.stdout and holder.stdout.readline() == "held\n"
-        with pytest.raises(OutputError, match="another briefing generate is writing"):
+        with pytest.raises(OutputError, match="another briefing run is writing"):
             generate(seeds_copy, out)
     finally:
         holder.kill()

@@ -4,7 +4,10 @@ Each article's extraction is the same either way."""
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from ..errors import WorkerDied
 from ..model import Article, Extraction
 from . import nlp
 from .extraction import extract
@@ -17,5 +20,22 @@ def extract_all(articles: list[Article], jobs: int = 1) -> list[Extraction]:
     if jobs <= 1 or len(articles) < PARALLEL_FROM:
         return [extract(a) for a in articles]
     nlp.load()  # once, before the workers fork: they share the loaded model
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return pool.map(extract, articles, chunksize=max(1, len(articles) // (jobs * 8)))
+    size = max(1, len(articles) // (jobs * 8))
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    # Not multiprocessing.Pool: its map waits forever for a worker that was killed.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(extract_chunk, chunk) for chunk in chunks]
+        try:
+            return [x for future in futures for x in future.result()]
+        except BrokenProcessPool:
+            raise WorkerDied(unfinished(futures, chunks)) from None
+
+
+def extract_chunk(articles: list[Article]) -> list[Extraction]:
+    return [extract(a) for a in articles]
+
+
+def unfinished(futures: list[Future[list[Extraction]]], chunks: list[list[Article]]) -> list[str]:
+    """The seeds of the chunks that got no answer."""
+    return [a.file for future, chunk in zip(futures, chunks, strict=True)
+            if not future.done() or future.exception() is not None for a in chunk]

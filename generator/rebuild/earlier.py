@@ -118,7 +118,7 @@ class Earlier:
                  "ledger": ledger.dumps()}
         self.store.write([("delete from pages where path = ?", gone),
                           ("insert or replace into pages values (?, ?)",
-                           [(path, json.dumps([row[q] for q in reads])) for path, reads in self.made.items()]),
+                           [(path, json.dumps([row[q] for q in reads], sort_keys=True)) for path, reads in self.made.items()]),
                           ("insert or replace into facts values (?, ?)", list(facts.items()))])
         self.store.close()
         self.extractions.shared.close()

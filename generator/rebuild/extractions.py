@@ -64,7 +64,7 @@ class Extractions:
         log.info("extraction: %d kept, %d to extract", len(found), len(todo))
         fresh = extract(todo) if todo else []
         self.shared.write([("insert or replace into extractions values (?, ?, ?)",
-                            [(self.version, x.article.sha256, json.dumps(encoded(x))) for x in fresh])])
+                            [(self.version, x.article.sha256, json.dumps(encoded(x), sort_keys=True)) for x in fresh])])
         found.update((x.article.file, x) for x in fresh)
         return [found[a.file] for a in articles]
 
@@ -83,7 +83,7 @@ class Extractions:
         settled = time.time_ns() - SETTLED_NS
         now = {x.article.file: (stat.st_size, stat.st_mtime_ns, x) for x in extractions
                if (stat := self.stats.get(x.article.file)) and stat.st_mtime_ns < settled}
-        changed = [(f, size, mtime, self.version, json.dumps(encoded(x))) for f, (size, mtime, x) in now.items()
+        changed = [(f, size, mtime, self.version, json.dumps(encoded(x), sort_keys=True)) for f, (size, mtime, x) in now.items()
                    if self.known.get(f) != (size, mtime, x)]
         gone = [(f,) for f in self.known if f not in now]
         if changed or gone:

@@ -39,7 +39,7 @@ class Digests:
 
     def note(self, lookup: list[Any], answer: Any, plain: bool = False) -> Query:
         """The query of a lookup, its answer's digest noted (`plain`: an answer that holds no record)."""
-        query = json.dumps(lookup)
+        query = json.dumps(lookup, sort_keys=True)
         if query not in self.known:
             self.known[query] = plain_digest(answer) if plain else self.digest(answer)
         return query

@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import OutputError
+
 FOLDER = ".briefing-cache"
 SCHEMA = """
 create table if not exists extractions (version text, sha256 text, data text, primary key (version, sha256));
@@ -58,6 +60,9 @@ class Store:
         try:
             self._write(statements)
         except sqlite3.DatabaseError as e:
+            if getattr(e, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                raise OutputError(f"{self.path.parent}: no space left on the device for the kept state; free "
+                                  "some and run again (the output is complete: the next run rebuilds it)") from None
             log.warning("kept state %s is damaged (%s): starting it afresh", self.path, e)
             self.close()
             self.path.unlink(missing_ok=True)

@@ -148,7 +148,7 @@ def entry(kind: str, i: int, item: Any, problems: list[str]) -> Entry | None:
         problems.append(f"{where}: id '{id_}' is the name of a listing page; choose another")
     if len(problems) > found:
         return None
-    return Entry(item["name"].strip(), tuple(lists["aliases"]), id_, tuple(lists["articles"]), item.line)
+    return Entry(item["name"].strip(), tuple(lists["aliases"]), id_, tuple(lists["articles"]), getattr(item, "line", 0))
 
 
 def clashes(kind: str, entries: tuple[Entry, ...]) -> list[str]:

@@ -59,11 +59,11 @@ def export(briefing: Briefing) -> dict[str, Any]:
 def to_json(briefing: Briefing) -> str:
     """One record a line: a diff between two exports shows the records that changed, and without
     indentation json's C encoder writes it."""
-    pieces = ["{\n", f"{ENCODE('schema_version')}: {ENCODE(SCHEMA_VERSION)}"]
+    values = {"schema_version": ENCODE(SCHEMA_VERSION)}
     for name, (of, record) in SECTIONS.items():
         lines = [ENCODE(record(x)) for x in of(briefing)]
-        pieces.append(f",\n{ENCODE(name)}: [" + ",".join(f"\n{line}" for line in lines) + ("\n]" if lines else "]"))
-    return "".join([*pieces, "\n}\n"])
+        values[name] = "[" + ",".join(f"\n{line}" for line in lines) + ("\n]" if lines else "]")
+    return "{\n" + ",\n".join(f"{ENCODE(key)}: {values[key]}" for key in sorted(values)) + "\n}\n"
 
 
-ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from ..errors import OutputError
@@ -74,13 +74,14 @@ class Staging:
         for path in files:
             check_path(path)
         staged: Staged = {}
-        for path, text in files.items():
-            data = encoded(text)
-            h = digest(data)
-            change = self.force or self.before.get(path) != h or not (self.out / path).is_file()
-            if change:
-                replace_in(self.folder, path, data)
-            staged[path] = (h, change)
+        with room_in(self.folder):
+            for path, text in files.items():
+                data = encoded(text)
+                h = digest(data)
+                change = self.force or self.before.get(path) != h or not (self.out / path).is_file()
+                if change:
+                    replace_in(self.folder, path, data)
+                staged[path] = (h, change)
         self.staged.update(staged)
         return staged
 
@@ -108,9 +109,37 @@ class Staging:
         for path in stale:
             (self.folder / path).unlink(missing_ok=True)
             prune_empty(self.folder, (self.folder / path).parent)
-        replace_in(self.folder, MANIFEST, json.dumps(wanted, sort_keys=True, separators=(",\n", ": ")) + "\n")
+        with room_in(self.folder):
+            replace_in(self.folder, MANIFEST, json.dumps(wanted, sort_keys=True, separators=(",\n", ": ")) + "\n")
         swap(self.folder, self.out)
         return changed + stale
+
+
+@contextlib.contextmanager
+def room_in(staging: Path) -> Iterator[None]:
+    """A full disk is one line naming the folder, and the half-made staging folder is removed (the output
+    was not touched)."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno != errno.ENOSPC:
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"{staging.parent}: no space left on the device; free some and run again "
+                          "(nothing was changed)") from None
+
+
+def build_into(site: Path, build: Callable[[Path], None]) -> None:
+    """Make `site` what `build` makes in a folder beside it, swapped in whole: a build that fails or is
+    killed leaves the previous site, never a half-written one, to what serves the folder."""
+    site = site.resolve()
+    with locked(site):
+        staging = staging_folder(site)
+        shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
+        with room_in(staging):
+            build(staging)
+        swap(staging, site)
+        shutil.rmtree(staging, ignore_errors=True)  # the previous site
 
 
 def staging_folder(out: Path) -> Path:
@@ -241,7 +270,7 @@ def locked(out: Path) -> Iterator[None]:
             if e.errno not in (errno.EACCES, errno.EAGAIN):
                 raise
             handle.seek(0)
-            raise OutputError(f"another briefing generate is writing {out} (pid {handle.read().strip() or '?'}); "
+            raise OutputError(f"another briefing run is writing {out} (pid {handle.read().strip() or '?'}); "
                               "wait for it to finish, then run again") from None
         handle.seek(0)
         handle.truncate()
