@@ -17,6 +17,9 @@ class SeedError(BriefingError):
         self.problem = problem
         super().__init__(f"{file}: {problem}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised in an extraction process, shown by the main one
+        return SeedError, (self.file, self.problem)
+
 
 class SeedsError(BriefingError):
     """Several seeds are bad; every problem is listed at once."""

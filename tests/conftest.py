@@ -95,12 +95,18 @@ def mkdocs_build(site_src: Path, site: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def seeds_site_url(seeds_site_src: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built from seeds/, served on 127.0.0.1 as GitHub Pages serves a project site: under a path."""
+def seeds_site(seeds_site_src: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from seeds/, with no site_url."""
     site = tmp_path_factory.mktemp("built") / "briefing"
     result = mkdocs_build(seeds_site_src, site)
     assert result.returncode == 0, result.stderr
-    with serving(site.parent) as url:
+    return site
+
+
+@pytest.fixture(scope="session")
+def seeds_site_url(seeds_site: Path) -> Iterator[str]:
+    """The site built from seeds/, served on 127.0.0.1 as GitHub Pages serves a project site: under a path."""
+    with serving(seeds_site.parent) as url:
         yield url + "/briefing"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import errno
 import fcntl
 import json
@@ -19,7 +20,15 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.errors import OutputError
+from generator.extract import pool
+from generator.kinds import ENTITY_KINDS
+from generator.model import Extraction, MechanismMention, OrgMention, PersonMention, Seed
+from generator.read.cleaning import clean
 from generator.read.sources import MAX_BYTES, MAX_LINE
+from generator.resolve.resolution import resolve
+from generator.site.lookups import Site
+from generator.site.rendering import site_pages
 from generator.write import writing
 from tests.conftest import FIXTURE_SEEDS, PROJECT, copy_hand_written
 
@@ -111,6 +120,7 @@ ACCEPTED = {
     "jinja.txt": b"{{ 7*7 }} title {% raw %}\nThe {{ 7*7 }} forum {% endraw %} was held.",
     "markdown.txt": b"---\ntitle: x\n---\n```\nunclosed fence [link](javascript:alert(1)) # not a heading",
     "yaml title.txt": b"COP30: a guide: [draft] {{ x }} #1 true\nThe forum was held.",
+    "..txt": b"Dots only\nThe 6th China-EU Media Forum was held in Rome.",
     "slugs.txt": b"../../x\n/ . Person ../../etc/passwd, president of the ../../ Society, spoke.",
 }
 
@@ -372,3 +382,38 @@ def test_a_killed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     result = subprocess.run(build, cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert "A paragraph the new site would show." in (tmp_path / "site" / "articles" / "rok-media-forum.html").read_text()
+
+
+def test_an_entity_named_like_a_listing_page_does_not_take_its_place() -> None:
+    article = clean(Seed("index org.txt", "Talks in Rome\nMinisters met in Rome.", "0"))
+    named = Extraction(article, (PersonMention("Index"),), (OrgMention("Index"),), (MechanismMention("Index"),),
+                       ("Index",), ())
+    briefing = resolve([named])
+    ids = {kind: [x.id for x in getattr(briefing, kind)] for kind in ENTITY_KINDS}
+    assert all(found == ["index-2"] for found in ids.values()), ids
+
+
+def test_two_pages_on_one_path_are_an_error_naming_both(fixture_briefing) -> None:
+    site = Site.of(fixture_briefing)
+    person = fixture_briefing.people[0]
+    clash = dataclasses.replace(fixture_briefing, people=(*fixture_briefing.people,
+                                                          dataclasses.replace(person, name="Someone Else")))
+    with pytest.raises(OutputError, match=f"two pages would be written to people/{person.id}.md: entity_page "
+                                          f"people {person.id} and entity_page people {person.id}"):
+        site_pages(Site.of(clash))
+    assert site_pages(site)
+
+
+def test_an_extraction_that_fails_names_its_seed(published, monkeypatch) -> None:
+    seeds, out, before = published
+    (seeds / "odd.txt").write_bytes(b"Talks in Rome\nForeign ministers met in Rome on Monday.")
+    real = pool.extract
+
+    def failing(article):
+        if article.file == "odd.txt":
+            raise IndexError("list index out of range")
+        return real(article)
+
+    monkeypatch.setattr(pool, "extract", failing)
+    output = refused(seeds, out, before, "odd.txt")
+    assert "extraction failed (IndexError: list index out of range)" in output

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, serving
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -96,7 +97,7 @@ def test_a_crawl_of_every_page_finds_no_broken_link_and_no_console_error(page: P
     page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
     seen: set[str] = set()
-    queue = [seeds_site_url + "/404.html", seeds_site_url + "/index.html"]  # the 404 page is linked from nowhere
+    queue = [seeds_site_url + "/index.html"]
     broken = []
     while queue:
         url = queue.pop()
@@ -115,6 +116,17 @@ def test_a_crawl_of_every_page_finds_no_broken_link_and_no_console_error(page: P
     assert not broken, f"broken internal links: {broken}"
     assert not errors, f"console errors: {errors}"
     assert len(seen) > 60
+
+
+def test_the_404_page_runs_without_error_when_site_url_is_empty(page: Page, seeds_site: Path) -> None:
+    """With no site_url MkDocs makes the 404 page's addresses from the server's root: served there."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    with serving(seeds_site) as url:
+        page.goto(url + "/404.html")
+        expect(page.locator("input.pagefind-ui__search-input")).to_be_visible()
+    assert not errors, f"console errors: {errors}"
 
 
 PAGES = {"home": "index.html", "event": "events/2024-12-25-talks-between-wang-yi-and-takeshi-iwaya.html",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import OutputError
+from generator.errors import OutputError, SeedError
 from generator.extract import pool
 from generator.pipeline import generate
 from generator.site import lookups as site_module
@@ -59,7 +59,7 @@ def test_unchanged_seeds_are_not_extracted_again(seeds_copy: Path, tmp_path: Pat
 
     monkeypatch.setattr(pool, "extract", refuse)
     generate(seeds_copy, tmp_path / "again")
-    with pytest.raises(AssertionError, match="extracted again"):
+    with pytest.raises(SeedError, match="extracted again"):
         generate(seeds_copy, tmp_path / "forced", force=True)
 
 

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import html
+import re
 
+import markdown
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.model import Briefing
 from generator.site import lookups as site_module
 from generator.site.lookups import Site
-from generator.site.rendering import front_matter, human_date, md, render
+from generator.site.rendering import code, front_matter, human_date, md, render
+from tests.conftest import PROJECT
 
 
 @pytest.mark.parametrize("title", ["COP30: a guide", "true", "2024", "#1", "[draft]", "{{ x }}", "- dash",
@@ -30,6 +36,27 @@ def test_front_matter_round_trips_through_mkdocs_own_parser(title: str) -> None:
 ])
 def test_text_from_seeds_is_made_inert(text: str, inert: str) -> None:
     assert md(text) == inert
+
+
+MARKDOWN = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["markdown_extensions"]
+
+
+def shown(markdown_text: str) -> str:
+    """What a reader sees of Markdown rendered as the site renders it: the text, tags and entities gone."""
+    rendered = markdown.markdown(markdown_text, extensions=[e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN])
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+@given(st.text(alphabet=st.sampled_from("$~^=:_*`#|-+.!()[]{}<>&\\ ab1"), min_size=1).filter(str.strip))
+def test_escaped_text_shows_exactly_what_it_says(text: str) -> None:
+    """No visible backslash, nothing swallowed as markup, as a paragraph, a table cell or a definition."""
+    assert shown(str(md(text))) == " ".join(text.split())
+    assert shown(f"Term\n:   {md(text)}") == "Term\n" + " ".join(text.split())
+
+
+@pytest.mark.parametrize("file", ["000_f8f05b0bfdf330be.txt", "a`b``c.txt", "`start.txt"])
+def test_a_code_span_shows_the_file_name_as_it_is(file: str) -> None:
+    assert shown(str(code(file))) == file
 
 
 @pytest.mark.parametrize("date, shown", [("2025-02-18", "18 February 2025"), ("2024-12", "December 2024"),

@@ -7,7 +7,7 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from ..errors import WorkerDied
+from ..errors import BriefingError, SeedError, WorkerDied
 from ..model import Article, Extraction
 from . import nlp
 from .extraction import extract
@@ -18,7 +18,7 @@ PARALLEL_FROM = 16
 
 def extract_all(articles: list[Article], jobs: int = 1) -> list[Extraction]:
     if jobs <= 1 or len(articles) < PARALLEL_FROM:
-        return [extract(a) for a in articles]
+        return extract_chunk(articles)
     nlp.load()  # once, before the workers fork: they share the loaded model
     size = max(1, len(articles) // (jobs * 8))
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
@@ -32,7 +32,18 @@ def extract_all(articles: list[Article], jobs: int = 1) -> list[Extraction]:
 
 
 def extract_chunk(articles: list[Article]) -> list[Extraction]:
-    return [extract(a) for a in articles]
+    return [extract_one(a) for a in articles]
+
+
+def extract_one(article: Article) -> Extraction:
+    """An extraction that fails is that seed's error, whatever failed."""
+    try:
+        return extract(article)
+    except BriefingError:
+        raise
+    except Exception as e:
+        raise SeedError(article.file, f"extraction failed ({type(e).__name__}: {e}); remove the seed and "
+                                      "report the file, it is a bug") from e
 
 
 def unfinished(futures: list[Future[list[Extraction]]], chunks: list[list[Article]]) -> list[str]:

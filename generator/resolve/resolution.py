@@ -12,7 +12,7 @@ from ..slugs import slugify
 from .clusters import KEYS, LOCAL, Cluster, Index, never
 from .ids import Ledger
 from .occasions import Occasion, Occasions, build_event, unique
-from .registry import Registry
+from .registry import RESERVED_IDS, Registry
 
 
 def resolve(extractions: list[Extraction], registry: Registry | None = None, ledger: Ledger | None = None) -> Briefing:
@@ -81,7 +81,7 @@ def assign_ids(index: Index, registry: Registry, previous: dict[str, str]) -> di
     """Ids from canonical names, or the id the previous output gave any of a cluster's names; two
     clusters may never share one."""
     out: dict[int, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_IDS)  # an organization named "Index" is no listing page
     clusters = sorted(index.clusters.values(), key=lambda c: c.name())
     for cluster in clusters:
         pinned = registry.pinned_id(index.kind, cluster)

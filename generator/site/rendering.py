@@ -20,6 +20,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..errors import OutputError
 from ..extract.lexicon import ordinal_number
 from ..kinds import ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Entity, Event
@@ -142,8 +143,28 @@ def site_pages(site: Site) -> list[Page]:
     pages += [Page(path, partial(year_listing_page, env, path)) for path in site.year_listings]
     pages += [Page(f"{section}/index.md", partial(section_page, env, section, title)) for section, title in SECTIONS.items()]
     pages += [Page(f"facets/{kind}.md", partial(facet_page, env, kind, facet)) for kind, facet in FACETS.items()]
-    return pages + [Page(path, partial(make, env)) for path, make in (
+    pages += [Page(path, partial(make, env)) for path, make in (
         ("timeline.md", timeline_page), ("relations.md", relations_page), ("index.md", home_page))]
+    return one_a_path(pages)
+
+
+def one_a_path(pages: list[Page]) -> list[Page]:
+    """Two pages on one path would be one lost without a word."""
+    first: dict[str, Page] = {}
+    for p in pages:
+        other = first.setdefault(p.path, p)
+        if other is not p:
+            raise OutputError(f"two pages would be written to {p.path}: {described(other)} and {described(p)}; "
+                              "an id in seeds/registry.yml or a seed's file name is likely to blame")
+    return pages
+
+
+def described(page: Page) -> str:
+    """"entity_page people xi-jinping": what makes the page, and of what."""
+    make = page.make
+    if isinstance(make, partial):
+        return " ".join([make.func.__name__, *(str(a) for a in make.args if isinstance(a, str))])
+    return repr(make)
 
 
 def page(env: Environment, site: Site, path: str, template: str, meta: dict[str, Any], **context: Any) -> str:
