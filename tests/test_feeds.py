@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import xml.etree.ElementTree as ET
 
@@ -55,3 +56,14 @@ def test_ics_text_escaping_folding_and_feed_dates() -> None:
     assert ics_text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d e"
     assert fold("x" * 80).split("\n")[1].startswith(" ")
     assert (stamp("2024"), stamp("2024-12"), stamp(None)) == ("2024-01-01", "2024-12-01", "2000-01-01")
+
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1 555", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])
+def test_a_csv_cell_never_starts_a_spreadsheet_formula(fixture_briefing: Briefing, name: str) -> None:
+    person = fixture_briefing.people[0]
+    briefing = dataclasses.replace(fixture_briefing, people=(dataclasses.replace(person, name=name),
+                                                             *fixture_briefing.people[1:]))
+    rows = list(csv.reader(io.StringIO(feeds(Site.of(briefing))["data/people.csv"])))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'" + name in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)

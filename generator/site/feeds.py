@@ -112,7 +112,7 @@ def crlf(text: str) -> str:
 def table(header: list[str], items: Sequence[T], row: Callable[[T], list[object]]) -> str:
     """A CSV table: a header, then a row for each item."""
     text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
+    writer = csv.writer(text, lineterminator="\r\n")  # RFC 4180; and so a CR in a cell is quoted
     writer.writerow(header)
     writer.writerows([cell(v) for v in row(x)] for x in items)
     return text.getvalue()

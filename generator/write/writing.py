@@ -136,8 +136,12 @@ def build_into(site: Path, build: Callable[[Path], None]) -> None:
     with locked(site):
         staging = staging_folder(site)
         shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
-        with room_in(staging):
-            build(staging)
+        try:
+            with room_in(staging):
+                build(staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         swap(staging, site)
         shutil.rmtree(staging, ignore_errors=True)  # the previous site
 
