@@ -146,6 +146,11 @@ def test_odd_but_readable_seeds_are_built_safely(tmp_path: Path) -> None:
 GOOD_TEXT = GOOD.read_bytes()
 
 
+def good_with(paragraphs: bytes) -> bytes:
+    """The good seed with more paragraphs in its body (after its footer, nothing is the article)."""
+    return GOOD_TEXT.replace(b"\nEditor: ", paragraphs + b"\nEditor: ", 1)
+
+
 def generate_in(seeds: Path, out: Path, *more: str) -> Result:
     return CliRunner().invoke(main, ["generate", "--seeds", str(seeds), "--out", str(out), *more])
 
@@ -177,7 +182,7 @@ def test_a_link_to_a_file_outside_seeds_is_refused_and_nothing_of_it_is_publishe
 def test_a_link_inside_seeds_is_read_as_its_target(published) -> None:
     seeds, out, _ = published
     (seeds / "folder").mkdir()
-    (seeds / "folder" / "other.md").write_bytes(GOOD_TEXT + b"\nA line of its own.")
+    (seeds / "folder" / "other.md").write_bytes(good_with(b"\nA line of its own."))
     (seeds / "linked.txt").symlink_to(seeds / "folder" / "other.md")
     result = generate_in(seeds, out)
     assert result.exit_code == 0, result.output
@@ -190,7 +195,7 @@ def test_a_link_loop_a_pipe_and_an_unreadable_seed_are_each_their_seeds_error(pu
     os.mkfifo(seeds / "pipe.txt")
     names = ["loop.txt", "pipe.txt"]
     if os.geteuid() != 0:  # root reads any file: the permission case is only one for others
-        (seeds / "locked.txt").write_bytes(GOOD_TEXT + b"\nMore.")
+        (seeds / "locked.txt").write_bytes(good_with(b"\nMore."))
         (seeds / "locked.txt").chmod(0)
         names.append("locked.txt")
     output = refused(seeds, out, before, *names)
@@ -201,7 +206,7 @@ def test_a_link_loop_a_pipe_and_an_unreadable_seed_are_each_their_seeds_error(pu
 
 def test_what_only_looks_like_a_seed_is_named_in_a_warning(published) -> None:
     seeds, out, _ = published
-    (seeds / "upper.TXT").write_bytes(GOOD_TEXT + b"\nUpper.")
+    (seeds / "upper.TXT").write_bytes(good_with(b"\nUpper."))
     (seeds / "gone.txt").symlink_to(seeds / "nothing-here.txt")
     (seeds / "folder.txt").mkdir()
     result = generate_in(seeds, out)
@@ -283,7 +288,7 @@ def test_a_symlinked_output_is_written_through_atomically_and_stays_a_link(tmp_p
     link = tmp_path / "site_src"
     link.symlink_to(real)
     for text in (b"", b"\nA second paragraph."):
-        (seeds / GOOD.name).write_bytes(GOOD_TEXT + text)
+        (seeds / GOOD.name).write_bytes(good_with(text))
         result = generate_in(seeds, link)
         assert result.exit_code == 0, result.output
         assert link.is_symlink() and (real / "articles" / "rok-media-forum.md").is_file()
@@ -340,7 +345,7 @@ def test_a_killed_extraction_worker_is_an_error_naming_seeds_and_frees_the_lock(
     seeds.mkdir()
     body = b"\n".join(p for p in GOOD_TEXT.split(b"\n") if len(p) > 60)
     for i in range(48):  # enough that extraction takes seconds on two workers
-        (seeds / f"seed-{i:02}.txt").write_bytes(GOOD_TEXT + b"".join(b"\n%d. " % (i * 100 + j) + body for j in range(6)))
+        (seeds / f"seed-{i:02}.txt").write_bytes(good_with(b"".join(b"\n%d. " % (i * 100 + j) + body for j in range(6))))
     out = tmp_path / "site_src"
     run = subprocess.Popen([sys.executable, "-m", "generator.cli", "generate", "--seeds", str(seeds), "--out", str(out),
                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -368,7 +373,7 @@ def test_a_killed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     subprocess.run(build, cwd=tmp_path, check=True, capture_output=True, env=env)
     before = tree(tmp_path / "site")
     assert "index.html" in before and any(p.startswith("pagefind/") for p in before)
-    (tmp_path / "seeds" / GOOD.name).write_bytes(GOOD_TEXT + b"\nA paragraph the new site would show.")
+    (tmp_path / "seeds" / GOOD.name).write_bytes(good_with(b"\nA paragraph the new site would show."))
     run = subprocess.Popen(build, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                            start_new_session=True)
     try:

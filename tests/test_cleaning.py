@@ -70,3 +70,50 @@ def test_a_title_is_never_empty(text: str) -> None:
     assert title.strip()
     if "Talks" in text:
         assert title == "Talks were held in Hanoi"
+
+
+def test_the_page_head_above_the_headline_is_dropped() -> None:
+    a = article("menu menu\nThe Daily Planet Online\nNews > World > Asia\nForeign ministers meet in Oslo\n\n"
+                "Foreign ministers of the two countries met in Oslo on Monday to discuss trade.")
+    assert a.title == "Foreign ministers meet in Oslo" and a.headline
+    assert a.paragraphs == ("Foreign ministers of the two countries met in Oslo on Monday to discuss trade.",)
+
+
+def test_a_short_label_after_the_date_line_is_no_headline() -> None:
+    a = article(" date 2024-03-02 World Desk\n\nOSLO, March 2 (Planet) -- Ministers met in Oslo on Saturday for talks.")
+    assert not a.headline and "World Desk" not in " ".join(a.paragraphs) + a.title
+    assert a.dateline == "Oslo"
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("Planet) 09:15, March 4, 2023", "2023-03-04"),
+    ("3/4/2023 | 09:15am EST", "2023-03-04"),
+    ("Daily Planet| 2023-03-04 09:15:00|Editor: Jane Roe", "2023-03-04"),
+])
+def test_a_time_stamp_line_gives_the_date_and_is_dropped(stamp: str, date: str) -> None:
+    a = article(f"Ministers meet in Oslo for talks\n{stamp}\n\nMinisters met in Oslo on Saturday for trade talks.")
+    assert a.published == date
+    assert stamp not in " ".join(a.paragraphs) + a.title
+
+
+def test_an_aggregators_label_is_not_part_of_the_headline() -> None:
+    assert article("Acme Corp : Ministers meet in Oslo\nMinisters met in Oslo on Saturday for trade talks.").title \
+        == "Ministers meet in Oslo"
+
+
+FURNITURE_LINES = ["Other story about something else", "- 2 hours ago", "Another story elsewhere", "- 5 mins ago",
+                   "1 2 3 >", "1 2 Next", "Video: Jane Roe", "Producer: John Doe", "KEY WORDS:", "Video PlayerClose",
+                   "0100201113100000000000000111", "[Copyright The Planet, Ltd.]", "All rights reserved.",
+                   "Presented by The Planet.", "(planet.com) ", "At the forum in Oslo (Photo:"]
+
+
+def test_page_furniture_shapes_never_reach_the_text() -> None:
+    text = ("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
+            + "\n".join(FURNITURE_LINES) + "\nThe talks will continue in May, the ministry said. – Agencies\n"
+            "Disclaimer\nThe Planet publishes this text as received and takes no responsibility for it.")
+    a = article(text)
+    body = "\n".join(a.paragraphs)
+    assert [line for line in FURNITURE_LINES if line.strip() in body] == []
+    assert "Agencies" not in body and "Disclaimer" not in body and "responsibility" not in body
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",
+                            "The talks will continue in May, the ministry said.")

@@ -51,5 +51,15 @@ def test_a_place_run_into_a_name_or_a_shared_surname_is_no_organization_or_place
             "Secretary-General of the Japan-China Media Group, attended. Takahashi added that ties grew.")
     x = extract(clean(Seed("a.txt", text, "0" * 64)))
     assert "Kwame Diallo" in {p.name for p in x.people}
-    assert {o.name for o in x.organizations} == {"Japan-China Media Group"}
+    assert {o.name for o in x.organizations} == {"Japan-China Media Group", "Xinhua"}  # Xinhua: the dateline
     assert not {"Takahashi", "Japan Kwame", "Diallo"} & set(x.places)
+
+
+def test_the_agency_a_dateline_credits_is_an_organization_of_the_article() -> None:
+    from generator.extract.extraction import extract
+    from generator.model import Seed
+    from generator.read.cleaning import clean
+
+    x = extract(clean(Seed("x.txt", "Ministers meet in Oslo\nOSLO, March 3 (Planet Press) -- Foreign ministers "
+                                    "met in Oslo on Saturday for trade talks.", "0")))
+    assert "Planet Press" in [o.name for o in x.organizations]

@@ -34,6 +34,7 @@ def extract(article: Article) -> Extraction:
                        not any(s.sentence == o.sentence and s.start < o.end and o.start < s.end for s in sessions)]
     named = {o.name for o in org_occurrences}
     organizations = [o for o in not_mechanisms(organizations, mechanisms) if o.name in named]
+    organizations += credited_source(article, organizations)
     kept = {o.name for o in organizations}
     org_occurrences = [o for o in org_occurrences if o.name in kept]
     # a span over a person's name is no place ("Ambassador to Africa Kwame Dubois": GPE "Africa Kwame")
@@ -48,6 +49,17 @@ def extract(article: Article) -> Extraction:
     events = find_events(ctx)
     places = list(dict.fromkeys([o.name for o in place_occurrences] + [e.place for e in events if e.place]))
     return Extraction(article, tuple(people), tuple(organizations), tuple(mechanisms), tuple(places), tuple(events))
+
+
+def credited_source(article: Article, organizations: list[OrgMention]) -> list[OrgMention]:
+    """The agency a dateline credits ("QINGDAO, July 3 (Xinhua) --") is an organization the article names."""
+    source = article.source
+    if not source or not re.fullmatch(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}", source):
+        return []
+    known = {n for o in organizations for n in (o.name, *o.aliases)}
+    if source in known or any(n.startswith(source + " ") for n in known):  # "Xinhua" of "Xinhua News Agency"
+        return []
+    return [OrgMention(source)]
 
 
 def not_mechanisms(organizations: list[OrgMention], mechanisms: list[MechanismMention]) -> list[OrgMention]:

@@ -26,8 +26,20 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(most (read|popular|viewed)|top stories|trending|you may (also )?like)\b",
     r"^https?://\S+$",
     r"^by\s+[A-Z][\w.'’ -]{1,60}(\||$)",  # a byline: "By Zhang Yi | chinadaily.com.cn |"
-    r"^[\w.-]+\.(com|cn|net|org)(\.\w+)?\s*\|?$",
+    r"^\(?[\w.-]+\.(com|cn|net|org)(\.\w+)?\)?\s*\|?$",
+    r"^\[?(copyright|©)|\ball rights reserved\b|^presented by\b",
+    r"^(video|producer|camera(man)?|graphics?|designer|illustration|executive producer)\s*[:：]",
+    r"\((photo|file photo|picture|image)\s*[:：]?\s*$",  # a caption cut off where its credit began
+    r"^(key ?words|keywords)\s*[:：]",
+    r"^video ?player ?close$",
+    r"^[\d\W_]{12,}$",  # an identifier, a row of dashes: nothing a reader reads
+    r"^(?:(?:\d{1,3}|next|prev|previous|[<>«»‹›])\s*){2,}$",  # pagination: "1 2 3 >", "1 2 Next"
 )]
+AGO = re.compile(r"^[-–—•·]?\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.IGNORECASE)
+"""The time stamp of an item in a list of other headlines: it and the headline above it are not the article."""
+FOOTER = re.compile(r"^(disclaimer|related (news|articles|stories)|more (news|stories))\s*[:：]?$", re.IGNORECASE)
+"""A line after which nothing is the article."""
+CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|ians|pti|app)\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
 YEARS = range(1900, 2101)
 """Publication years that are believable; any other is a typing error (and "tomorrow" of 9999-12-31 none)."""
@@ -38,6 +50,13 @@ DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"\(\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\s*\)",
     r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
 )]
+MAX_STAMP = 100
+TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b)?", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+NAMED_DATE = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b",
+                        re.IGNORECASE)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
@@ -45,6 +64,10 @@ DATELINE = re.compile(
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-])"
     r"|:|--|[–—])\s*")
 MAX_TITLE = 110
+LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
+"""An aggregator's label before a headline, set off by a spaced colon ("Zijin Mining : State councilor meets ...")."""
+HEAD_LINES = 8
+"""Lines from the top of a page among which the body's first paragraph is looked for."""
 WORD = re.compile(r"\w")
 
 
@@ -54,10 +77,7 @@ def clean(seed: Seed) -> Article:
     stamped, lines = read_date_stamps(lines)  # before furniture: a byline may carry the date
     lines = drop_furniture(lines)
     published = published or stamped
-    headline = None if published and lines and not looks_like_headline(lines[0]) else first_headline(lines)
-    if headline is not None:
-        lines = lines[1:]
-    paragraphs = [p for p in lines if p]
+    headline, paragraphs = headline_and_body([line for line in lines if line])
     dateline, source, paragraphs = read_dateline(paragraphs)
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
@@ -93,7 +113,11 @@ def read_date_line(lines: list[str], file: str) -> tuple[str | None, list[str]]:
 
 
 def drop_furniture(lines: list[str]) -> list[str]:
-    kept = [line for line in lines if not any(p.search(line) for p in FURNITURE)]
+    end = next((i for i, line in enumerate(lines) if FOOTER.match(line)), len(lines))
+    lines = [CREDIT_END.sub("", line) for line in lines[:end]]
+    listed = {above(lines, i) for i, line in enumerate(lines) if AGO.match(line)}
+    kept = [line for i, line in enumerate(lines) if i not in listed and not AGO.match(line)
+            and not any(p.search(line) for p in FURNITURE)]
     while kept and not kept[0]:
         kept.pop(0)
     # A run of bullet lines closing the page is a list of other headlines, not the article.
@@ -102,10 +126,19 @@ def drop_furniture(lines: list[str]) -> list[str]:
     return kept
 
 
+def above(lines: list[str], i: int) -> int:
+    """The nearest line above line `i` that holds text (-1 where none does)."""
+    return next((j for j in range(i - 1, -1, -1) if lines[j]), -1)
+
+
 def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
     found = None
     kept = []
     for line in lines:
+        stamp = stamp_line(line)
+        if stamp:
+            found = found or valid_date(*stamp)
+            continue
         for pattern in DATE_STAMPS:
             m = pattern.search(line)
             if m:
@@ -116,6 +149,20 @@ def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
     return found, kept
 
 
+def stamp_line(line: str) -> tuple[str, str, str] | None:
+    """(year, month, day) of a line that is a page's time stamp: short, with a time of day and a date
+    ("Xinhua) 10:01, November 20, 2024", "11/24/2019 | 06:33pm EST")."""
+    if len(line) > MAX_STAMP or not TIME_OF_DAY.search(line):
+        return None
+    if m := ISO_DATE.search(line):
+        return m.group(1), m.group(2), m.group(3)
+    if m := US_DATE.search(line):
+        return m.group(3), m.group(1), m.group(2)
+    if m := NAMED_DATE.search(line):
+        return m.group(3), str(MONTHS.index(m.group(1)[:3].lower()) + 1), m.group(2)
+    return None
+
+
 def valid_date(year: str, month: str, day: str) -> str | None:
     try:
         date = dt.date(int(year), int(month), int(day))
@@ -124,12 +171,35 @@ def valid_date(year: str, month: str, day: str) -> str | None:
     return date.isoformat() if date.year in YEARS else None
 
 
+def headline_and_body(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The headline and the paragraphs of the body. Above the body's first paragraph is the page's head:
+    its last line shaped like a headline is the headline, and the lines before it are the site's name,
+    breadcrumbs and menus, never the article."""
+    first = next((i for i, line in enumerate(lines[:HEAD_LINES]) if is_body(line)), None)
+    if first is None:  # no body paragraph near the top: the first line is the headline, if any is
+        return (lines[0], lines[1:]) if lines and looks_like_headline(lines[0]) else (None, lines)
+    heads = [i for i in range(first) if looks_like_headline(lines[i])]
+    if not heads:
+        return None, [line for line in lines[:first] if DATELINE.match(line)] + lines[first:]
+    return LABEL.sub("", lines[heads[-1]]), [line for line in lines[heads[-1] + 1:first] if not is_menu(line)] + lines[first:]
+
+
+def is_body(line: str) -> bool:
+    """A paragraph of the article: a sentence, or a dateline opening one."""
+    words = len(line.split())
+    return words >= 6 and line.endswith((".", "!", "?", "”", '"', ".)")) or words >= 40 or \
+        bool(DATELINE.match(line) and words >= 6)
+
+
 def looks_like_headline(line: str) -> bool:
-    return 0 < len(line) <= 200 and not line.endswith((".", "!", "?", "”", '"', ":"))
+    """Three words or more, starting with a capital, a digit or a quote, and no sentence's end."""
+    return (0 < len(line) <= 200 and len(line.split()) >= 3 and (line[0].isupper() or line[0].isdigit() or
+            line[0] in "“\"‘'") and not line.endswith((".", "!", "?", "”", '"', ":", ">")) and " > " not in line)
 
 
-def first_headline(lines: list[str]) -> str | None:
-    return lines[0] if lines and looks_like_headline(lines[0]) else None
+def is_menu(line: str) -> bool:
+    """A short line between the headline and the body that is no sentence: a section's name, a credit."""
+    return len(line.split()) < 6 and not line.endswith((".", "!", "?")) and not DATELINE.match(line)
 
 
 def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[str]]:
