@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from generator.extract import nlp
-from generator.extract.people import find_people
+from generator.extract.people import clean_person, find_people
 
 
 def people_of(*paragraphs: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -45,3 +45,17 @@ def test_a_surname_shared_by_two_people_is_left_alone() -> None:
 def test_middle_initial_gives_an_alias() -> None:
     got = people_of("Aladdin D. Rillo, Deputy Secretary-General of ASEAN, spoke at the forum.")
     assert got["Aladdin D. Rillo"] == (("Deputy Secretary-General of ASEAN",), ("Aladdin Rillo",))
+
+
+def test_surnames_written_first_in_capitals_are_people_with_their_titles() -> None:
+    text = ("The forum brought together Li Ming, president of the Harbour Society, "
+            "TANAKA Hiroshi, governor of Nara Prefecture, and ONO Yumi, mayor of Kobe.")
+    got = find_people(nlp.sentences([text]))[0]
+    roles = {p.name: p.roles for p in got}
+    assert roles["TANAKA Hiroshi"] == ("governor of Nara Prefecture",)
+    assert roles["ONO Yumi"] == ("mayor of Kobe",)
+    assert roles["Li Ming"] == ("president of the Harbour Society",)
+
+
+def test_a_name_ends_at_its_possessive() -> None:
+    assert clean_person("Anna Berg's Harbour") == "Anna Berg"

@@ -22,6 +22,7 @@ from .nlp import Sentence, tokens
 NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"
 PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
+SURNAME_FIRST = re.compile(r"(?:^|(?<=\s))(([A-Z]{2,}(?:-[A-Z]{2,})?) [A-Z][a-z]+(?:-[a-z]+)?)\s*$")
 TRAILING_NAME = re.compile(rf"(?:^|(?<=\s))({NAME})\s*$")
 REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|stated|pointed|"
                        r"expressed|introduced|led|attended|delivered|spoke|highlighted|welcomed)\b.*$")
@@ -100,6 +101,9 @@ def roles_of(parts: list[str | None]) -> list[str]:
 
 def trailing_name(chunk: str) -> str | None:
     chunk = re.sub(r"^(?:and|including|as well as|with|by)\s+", "", chunk)
+    caps = SURNAME_FIRST.search(chunk)
+    if caps and surname_in_capitals(caps.group(2)):
+        return caps.group(1)
     m = TRAILING_NAME.search(chunk)
     if not m:
         return None
@@ -107,6 +111,13 @@ def trailing_name(chunk: str) -> str | None:
     while words and not plausible_name_word(words[0]):
         words.pop(0)
     return " ".join(words) if words and all(plausible_name_word(w) for w in words) else None
+
+
+def surname_in_capitals(word: str) -> bool:
+    """"YAMADA" of "YAMADA Keiji" (lists of officials write surnames first, in capitals), not an acronym:
+    a word of three letters or more with a vowel, that names no country."""
+    return len(word) >= 3 and bool(re.search(r"[AEIOUY]", word)) and not is_country(word) and \
+        word.lower() not in NATIONALITIES
 
 
 def plausible_name_word(word: str) -> bool:
@@ -189,7 +200,7 @@ def whole_name(text: str, start: int, end: int) -> str:
 
 
 def clean_person(text: str) -> str | None:
-    text = re.sub(r"[’']s$", "", text.strip())
+    text = re.split(r"[’']s\b", text.strip())[0]  # "Xi Jinping's Belt": the name ends at its possessive
     words = text.split()
     while words and not plausible_name_word(words[0]):
         words.pop(0)
