@@ -376,9 +376,10 @@ def test_a_killed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     (tmp_path / "seeds" / GOOD.name).write_bytes(good_with(b"\nA paragraph the new site would show."))
     run = subprocess.Popen(build, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                            start_new_session=True)
+    staging = tmp_path / ".site.staging"
     try:
-        wait_for(lambda: children(run.pid), 60)  # MkDocs has started
-        time.sleep(1.5)
+        # MkDocs (a child of briefing) is running and has written pages into the staging folder
+        wait_for(lambda: children(run.pid) if staging.is_dir() and any(staging.rglob("*.html")) else [], 60)
         assert run.poll() is None, "the build ended before it could be killed"
     finally:
         os.killpg(run.pid, signal.SIGKILL)

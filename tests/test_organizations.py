@@ -63,3 +63,9 @@ def test_the_agency_a_dateline_credits_is_an_organization_of_the_article() -> No
     x = extract(clean(Seed("x.txt", "Ministers meet in Oslo\nOSLO, March 3 (Planet Press) -- Foreign ministers "
                                     "met in Oslo on Saturday for trade talks.", "0")))
     assert "Planet Press" in [o.name for o in x.organizations]
+
+
+def test_credits_and_codes_are_no_organizations() -> None:
+    got = orgs_of("The Harbour Society and the World Health Organization discussed COVID-19 at the G20 meeting.",
+                  "The photo was taken by Planet/Jane Roe.")
+    assert set(got) == {"Harbour Society", "World Health Organization"}

@@ -121,3 +121,12 @@ def test_a_report_that_dates_an_earlier_one_dates_the_titles_held_there() -> Non
              "president of the Korea Press Foundation, addressed the forum.")]
     extractions = [extract(clean(Seed(f"{i}.txt", t, "0" * 64))) for i, t in enumerate(texts)]
     assert [r.date for r in resolve(extractions).people[0].roles] == ["2025-03-12", "2025-03-12"]
+
+
+def test_one_framework_named_in_the_singular_and_plural_or_with_partners_swapped_is_one() -> None:
+    from generator.resolve.clusters import mechanism_keys
+
+    assert mechanism_keys("China-Japan ruling parties exchange mechanism") & \
+        mechanism_keys("China-Japan ruling party exchanges mechanism")
+    assert mechanism_keys("ASEAN-China Media Cooperation Forum") & mechanism_keys("China-ASEAN Media Cooperation Forum")
+    assert not mechanism_keys("China-EU Summit") & mechanism_keys("China-Africa Summit")

@@ -29,6 +29,8 @@ LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
 # "Deputy Minister of Information, Culture, and Tourism of Laos" names the ministry it belongs to.
 MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+(?P<portfolio>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+|&\s+)?[A-Z][\w-]*)*?)"
                          r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+# A credit ("Xinhua/Zhang Ling"), a code of letters and digits ("COVID-19", "G20"): no organization's name.
+NOT_AN_ORG = re.compile(r"/|^[A-Za-z]+-?\d+$")
 QUOTED = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
 
 
@@ -43,7 +45,7 @@ def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[lis
             inside = any(i == index and s <= m.start() < e for i, s, e, _ in spans)
             if not inside and not is_country(m.group(1)) and looks_like_org_acronym(sentence, m, acronyms):
                 spans.append((index, m.start(1), m.end(1), m.group(1)))
-    spans = [s for s in spans if not names_person(s[3], people)]
+    spans = [s for s in spans if not names_person(s[3], people) and not NOT_AN_ORG.search(s[3])]
     names = {clean_name(s[3]) for s in spans}
     for index, sentence in enumerate(sentences):
         for start, end in opening_words(sentence):

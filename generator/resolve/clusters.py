@@ -129,6 +129,24 @@ def plain_keys(name: str) -> frozenset[str]:
     return frozenset({" ".join(re.findall(r"[a-z0-9]+", fold(name)))})
 
 
+@cache
+def mechanism_keys(name: str) -> frozenset[str]:
+    """Also the name with plural and singular words alike and its partners in any order: outlets write
+    "ruling parties exchange mechanism" and "ruling party exchanges mechanism", "ASEAN-China" and
+    "China-ASEAN" for one framework."""
+    words = ["-".join(sorted(singular(part) for part in word.split("-")))
+             for word in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(name)) if word != "the"]
+    return plain_keys(name) | {"m:" + " ".join(words)}
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def one_word(form: str) -> bool:
     """A surname alone names someone only within its article: across articles it would merge different
     people (Wang Yi and Wang Huning are both "Wang")."""
@@ -140,5 +158,5 @@ def never(form: str) -> bool:
 
 
 # How each kind's names are matched (kinds.py lists them).
-KEYS = {PEOPLE: person_keys, ORGANIZATIONS: org_keys, MECHANISMS: plain_keys, PLACES: plain_keys}
+KEYS = {PEOPLE: person_keys, ORGANIZATIONS: org_keys, MECHANISMS: mechanism_keys, PLACES: plain_keys}
 LOCAL = {PEOPLE: one_word}
