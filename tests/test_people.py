@@ -59,3 +59,12 @@ def test_surnames_written_first_in_capitals_are_people_with_their_titles() -> No
 
 def test_a_name_ends_at_its_possessive() -> None:
     assert clean_person("Anna Berg's Harbour") == "Anna Berg"
+
+
+def test_a_title_of_another_time_keeps_its_former_or_then() -> None:
+    text = ("Wang Yi met former Harbour Prime Minister Anna Berg in Oslo. The delegation was led by Ole Dahl, "
+            "former secretary-general of the Harbour Party, and Li Ming, then mayor of Kobe.")
+    roles = {p.name: p.roles for p in find_people(nlp.sentences([text]))[0]}
+    assert roles["Anna Berg"] == ("former Harbour Prime Minister",)
+    assert roles["Ole Dahl"] == ("former secretary-general of the Harbour Party",)
+    assert roles["Li Ming"] == ("then mayor of Kobe",)

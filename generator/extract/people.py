@@ -22,6 +22,8 @@ from .nlp import Sentence, tokens
 NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"
 PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
+WHEN = frozenset(["former", "then", "outgoing", "incoming", "late", "retired", "erstwhile"])
+"""Words that put a title at another time than the event's: they stay part of the role."""
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\s))(([A-Z]{2,}(?:-[A-Z]{2,})?) [A-Z][a-z]+(?:-[a-z]+)?)\s*$")
 TRAILING_NAME = re.compile(rf"(?:^|(?<=\s))({NAME})\s*$")
 REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|stated|pointed|"
@@ -129,14 +131,17 @@ def plausible_name_word(word: str) -> bool:
 def title_start(chunk: str) -> str | None:
     """The chunk, if it is a title ("also general secretary of ...", "Japanese minister for ...")."""
     words = chunk.split()
-    while words and words[0].lower() in TITLE_LEADERS:
+    while words and words[0].lower() in TITLE_LEADERS and words[0].lower() not in WHEN:
         words.pop(0)
+    when = []
+    while words and words[0].lower() in WHEN:  # "former secretary-general": a title of another time
+        when.append(words.pop(0))
     for i, word in enumerate(words[:5]):
         low = word.lower().strip(",.")
         if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS:
             lead = words[:i]
             if all(w[:1].isupper() or w.lower() in NATIONALITIES for w in lead):
-                return " ".join(words)
+                return " ".join(when + words)
             return None
         if not (word[:1].isupper() or low in TITLE_JOINERS):
             return None
@@ -259,4 +264,7 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
         kept.pop(0)
     if not any(w.lower() in TITLE_WORDS or w.lower().split("-")[0] in TITLE_WORDS for w in kept):
         return None
+    before = words[: len(words) - len(kept)]
+    while before and before[-1].text.lower() in WHEN:  # "former Japanese Prime Minister Yasuo Fukuda"
+        kept.insert(0, before.pop().text)
     return re.sub(r"\s+([’']s)\b", r"\1", " ".join(kept)) or None

@@ -24,8 +24,9 @@ def extract_all(articles: list[Article], jobs: int = 1) -> list[Extraction]:
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     # Not multiprocessing.Pool: its map waits forever for a worker that was killed.
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [pool.submit(extract_chunk, chunk) for chunk in chunks]
-        try:
+        futures: list[Future[list[Extraction]]] = []
+        try:  # a worker killed early breaks the pool while chunks are still being submitted
+            futures.extend(pool.submit(extract_chunk, chunk) for chunk in chunks)
             return [x for future in futures for x in future.result()]
         except BrokenProcessPool:
             raise WorkerDied(unfinished(futures, chunks)) from None
@@ -47,6 +48,7 @@ def extract_one(article: Article) -> Extraction:
 
 
 def unfinished(futures: list[Future[list[Extraction]]], chunks: list[list[Article]]) -> list[str]:
-    """The seeds of the chunks that got no answer."""
-    return [a.file for future, chunk in zip(futures, chunks, strict=True)
-            if not future.done() or future.exception() is not None for a in chunk]
+    """The seeds of the chunks that got no answer, submitted or not."""
+    unanswered = [not f.done() or f.exception() is not None for f in futures]
+    lost = unanswered + [True] * (len(chunks) - len(futures))
+    return [a.file for chunk, gone in zip(chunks, lost, strict=True) if gone for a in chunk]
