@@ -104,16 +104,19 @@ def test_an_aggregators_label_is_not_part_of_the_headline() -> None:
 FURNITURE_LINES = ["Other story about something else", "- 2 hours ago", "Another story elsewhere", "- 5 mins ago",
                    "1 2 3 >", "1 2 Next", "Video: Jane Roe", "Producer: John Doe", "KEY WORDS:", "Video PlayerClose",
                    "0100201113100000000000000111", "[Copyright The Planet, Ltd.]", "All rights reserved.",
-                   "Presented by The Planet.", "(planet.com) ", "At the forum in Oslo (Photo:"]
+                   "Presented by The Planet.", "(planet.com) ", "At the forum in Oslo (Photo:",
+                   "Home > Press and Media > Remarks", "News > World > Europe > Nordic", ("Reporting by Jane Roe; Editing "
+                   "by John Doe"), "(Additional reporting by Jane Roe)", "Our Standards: The Planet Trust Principles."]
 
 
 def test_page_furniture_shapes_never_reach_the_text() -> None:
     text = ("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
             + "\n".join(FURNITURE_LINES) + "\nThe talks will continue in May, the ministry said. – Agencies\n"
+            "Trade grew by a third. (Reporting by Jane Roe; editing by John Doe)\n"
             "Disclaimer\nThe Planet publishes this text as received and takes no responsibility for it.")
     a = article(text)
     body = "\n".join(a.paragraphs)
     assert [line for line in FURNITURE_LINES if line.strip() in body] == []
     assert "Agencies" not in body and "Disclaimer" not in body and "responsibility" not in body
     assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",
-                            "The talks will continue in May, the ministry said.")
+                            "The talks will continue in May, the ministry said.", "Trade grew by a third.")

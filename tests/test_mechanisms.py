@@ -48,3 +48,14 @@ def test_a_series_between_two_parties() -> None:
     _, sessions = mechanisms_of("The third theoretical seminar between the Communist Party of China (CPC) "
                                     "and the Lao People's Revolutionary Party (LPRP) opened on Monday.")
     assert sessions == [("CPC-LPRP theoretical seminar", 3, None)]
+
+
+def test_a_series_of_two_parties_named_by_their_acronyms_and_a_spaced_hyphen_pair() -> None:
+    from generator.extract import nlp
+    from generator.extract.mechanisms import find_mechanisms
+
+    mentions, sessions = find_mechanisms(nlp.sentences([
+        ("The Labour Party of Freedonia (LPF) and the Green Party of Valeland (GPV) held their 9th theory seminar "
+        "on Wednesday."), "They praised the Lancang - Mekong cooperation mechanism."]))
+    assert [m.name for m in mentions] == ["LPF-GPV theory seminar", "Lancang-Mekong cooperation mechanism"]
+    assert sessions[0].session == 9

@@ -69,3 +69,34 @@ def test_credits_and_codes_are_no_organizations() -> None:
     got = orgs_of("The Harbour Society and the World Health Organization discussed COVID-19 at the G20 meeting.",
                   "The photo was taken by Planet/Jane Roe.")
     assert set(got) == {"Harbour Society", "World Health Organization"}
+
+
+def test_a_name_goes_on_through_with_ampersands_shared_heads_and_an_inner_acronym() -> None:
+    got = orgs_of("The forum was co-hosted by the Harbour Association for Friendship with Foreign Countries and the "
+                  "Valeland provincial people's government, with support from the Harbour Newspaper Publishers "
+                  "&Editors Association.",
+                  "Lin Tao, a member of the Political Bureau of the Communist Party of China (CPC) Central Committee, "
+                  "met the head of the National Radio and Television Administration of Freedonia.")
+    assert set(got) == {"Harbour Association for Friendship with Foreign Countries",
+                        "Valeland provincial people's government", "Harbour Newspaper Publishers &Editors Association",
+                        "Political Bureau of the CPC Central Committee", "Communist Party of China",
+                        "National Radio and Television Administration of Freedonia"}
+    assert got["Communist Party of China"] == ("CPC",)
+
+
+def test_a_name_ends_before_its_date_its_city_and_a_person_and_takes_its_country() -> None:
+    got = orgs_of("Wang spoke at the Council on Foreign Relations in New York on Friday and met the American Chamber "
+                  "of Commerce in China at the Chinese Embassy in Washington. The Standing Committee with Premier "
+                  "Li Qiang met. Genron NPO, a think tank, took part.")
+    assert set(got) == {"Council on Foreign Relations", "American Chamber of Commerce in China",
+                        "Chinese Embassy in Washington", "Standing Committee", "Genron NPO"}
+
+
+def test_a_name_only_the_headline_gives_is_no_organization_of_the_article() -> None:
+    from generator.extract.extraction import extract
+    from generator.model import Seed
+    from generator.read.cleaning import clean
+
+    x = extract(clean(Seed("x.txt", " date 2023-05-12 Spokesperson's Regular Press Conference Held\nOSLO, May 12 -- "
+                                    "The Harbour Society met in Oslo on Friday for trade talks.", "0")))
+    assert [o.name for o in x.organizations] == ["Harbour Society"]

@@ -32,7 +32,10 @@ def extract(article: Article) -> Extraction:
     in_sessions = {s.sentence for s in sessions}
     org_occurrences = [o for o in org_occurrences if o.sentence not in in_sessions or
                        not any(s.sentence == o.sentence and s.start < o.end and o.start < s.end for s in sessions)]
-    named = {o.name for o in org_occurrences}
+    # a headline capitalizes every word ("Spokesperson's Regular Press Conference"): its names count
+    # where the body names them too
+    in_body = {i for i, s in enumerate(sentences) if not (article.headline and s.paragraph == 0)}
+    named = {o.name for o in org_occurrences if o.sentence in in_body}
     organizations = [o for o in not_mechanisms(organizations, mechanisms) if o.name in named]
     organizations += credited_source(article, organizations)
     kept = {o.name for o in organizations}

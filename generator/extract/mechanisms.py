@@ -31,11 +31,13 @@ NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|a
                        r"to|by|during|where|when|will|would|and\s+(?:the|a|an|its|their|to|[a-z]+ed)\b|"
                        r"on\s+(?:[A-Z][a-z]+day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b.*$")
 LOWER_MECHANISM = re.compile(
-    r"\b(?:(?P<pair>[A-Z][\w]*-[A-Z][\w-]*)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
+    r"\b(?:(?P<pair>[A-Z]\w*(?:\s?-\s?[A-Z][\w-]*)+)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
     r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)"
-    r"|\b(?P<pair2>[A-Z][a-z]+(?:-[A-Z][a-z]+)+)\s+(?P<body2>(?:[a-z][\w-]*\s+){0,3}(?:summit|dialogue|forum|"
+    r"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+)+)\s+(?P<body2>(?:[a-z][\w-]*\s+){0,3}(?:summit|dialogue|forum|"
     r"consultations?))\b")
 PAIR_IN_SENTENCE = re.compile(rf"\b(?:between\s+)?({COUNTRY})\s+and\s+({COUNTRY})\b")
+# "The Communist Party of China (CPC) and the Communist Party of Vietnam (CPV) held their 16th theory seminar"
+PARTIES_IN_SENTENCE = re.compile(r"\(([A-Z]{2,8})\)\s+and\s+(?:the\s+)?[A-Z][^()]{0,80}?\(([A-Z]{2,8})\)")
 PARTY = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
 SERIES_HEADS = r"seminar|forum|dialogue|symposium|roundtable|consultation|conference|summit|talks"
 LOWER_SERIES = re.compile(
@@ -226,6 +228,7 @@ def lower_case(index: int, sentence: Sentence, taken: list[RawMention]) -> list[
         if any(r.sentence == index and r.start <= m.start() < r.end for r in taken):
             continue
         pair_, body = (m.group("pair"), m.group("body")) if m.group("body") else (m.group("pair2"), m.group("body2"))
+        pair_ = pair_ and re.sub(r"\s*-\s*", "-", pair_)  # "Lancang - Mekong", as scraped
         body = re.sub(r"^(?:(?:of|in|at|for|on|to|with|by)\s+)?(?:the|a|an|this|that|its|their)\s+", "", body)
         if len(body.split()) < 2 and not pair_:
             continue
@@ -244,7 +247,8 @@ def qualified(name: str, sentence: str) -> str:
         if all(fold(c).removeprefix("the ") in COUNTRIES for c in m.groups()):
             a, b = (c.removeprefix("the ") for c in m.groups())
             return f"{a}-{b} {name}"
-    return name
+    parties = PARTIES_IN_SENTENCE.search(sentence)
+    return f"{parties.group(1)}-{parties.group(2)} {name}" if parties else name
 
 
 def with_article_pair(raw: list[RawMention]) -> list[RawMention]:

@@ -12,8 +12,8 @@ from .lexicon import MECHANISM_HEADS, MINISTRY_ALIASES, NATIONALITIES, ORG_HEADS
 from .nlp import Sentence, Token, tokens
 from .people import Occurrence
 
-JOINERS = frozenset(["of", "the", "for", "and", "on", "&", "de", "in"])
-EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s+(embassy|consulate(?:[- ]general)?)"
+JOINERS = frozenset(["of", "the", "for", "and", "on", "&", "de", "in", "with"])
+EMBASSY = re.compile(r"\b(" + "|".join(n.title() for n in NATIONALITIES) + r")\s+((?i:embassy|consulate(?:[- ]general)?))"
                      r"(\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 STANDALONE_ACRONYM = re.compile(r"(?<![-\w])([A-Z][A-Z&]{1,7})(?![-\w])")
@@ -32,13 +32,18 @@ MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+(?P<portfolio>[A-Z][\w-]*(?
 # A credit ("Xinhua/Zhang Ling"), a code of letters and digits ("COVID-19", "G20"): no organization's name.
 NOT_AN_ORG = re.compile(r"/|^[A-Za-z]+-?\d+$")
 QUOTED = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
+# "the Shaanxi provincial people's government": local governments are named in lower case.
+LOCAL_GOVERNMENT = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:provincial|municipal|city|county|prefectural|"
+                              r"regional|district)\s+(?:people[’']s\s+|party\s+)?(?:government|committee)\b")
+# "the Communist Party of China (CPC) Central Committee": the name goes on after the acronym.
+INNER_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 
 
 def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[list[OrgMention], list[Occurrence]]:
     spans: list[tuple[int, int, int, str]] = []  # sentence, start, end, name
     for index, sentence in enumerate(sentences):
         for start, end in org_spans(sentence):
-            spans.append((index, start, end, ministry_name(sentence.text[start:end])))
+            spans.extend((index, *span) for span in with_inner_acronym(sentence.text, start, end))
     acronyms = defined_acronyms(sentences, [s[3] for s in spans])
     for index, sentence in enumerate(sentences):
         for m in STANDALONE_ACRONYM.finditer(sentence.text):
@@ -74,14 +79,33 @@ def org_spans(sentence: Sentence) -> list[tuple[int, int]]:
     found += [(m.start(1), m.end(1)) for m in TITLE_OBJECT.finditer(text) if named_by_model(sentence, m)]
     found += [(m.start(), m.end()) for m in LOWER_PARTY.finditer(text) if not is_country(m.group(1))]
     found += [(m.start(), m.end()) for m in MINISTER_OF.finditer(text) if is_country(m.group("country"))]
+    found += [(m.start(), m.end()) for m in LOCAL_GOVERNMENT.finditer(text)
+              if not (is_country(m.group("place")) or m.group("place").lower() in NATIONALITIES)]
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     for ent in sentence.entities:
         if ent.label == "ORG" and not overlaps(ent.start, ent.end, found):
             span = model_org(text, ent.start, ent.end)
             if span and (" " in text[span[0]:span[1]] or is_proper_word(text, span)):
                 found.append(span)
-    spans = [s for s in found if not overlaps(*s, quoted)]
-    return sorted(set(spans))
+    spans = {s for s in found if not overlaps(*s, quoted)}
+    # "Chinese Embassy" of "Chinese Embassy in Japan": the longer reading of the same words
+    return sorted(s for s in spans if not any(o[0] == s[0] and o[1] > s[1] for o in spans))
+
+
+def with_inner_acronym(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """"Political Bureau of the Communist Party of China (CPC) Central Committee" is named as the text
+    names it after: "Political Bureau of the CPC Central Committee"; the party it holds is an organization too."""
+    span = text[start:end]
+    m = INNER_ACRONYM.search(span)
+    if not m:
+        return [(start, end, ministry_name(span))]
+    before = span[:m.start()].rstrip()
+    expansion = best_expansion(m.group(1), before)
+    if not initials_match(m.group(1), expansion):
+        return [(start, end, span)]
+    inner_start = start + len(before) - len(expansion)
+    name = f"{before[:len(before) - len(expansion)]}{m.group(1)}{span[m.end():]}"
+    return [(start, end, name)] + ([(inner_start, inner_start + len(expansion), expansion)] if expansion != before else [])
 
 
 def ministry_name(span: str) -> str:
@@ -114,14 +138,22 @@ def capitalized_runs(words: list[Token]) -> list[list[Token]]:
     """Stretches of capitalized words and the small words names hold ("of the", "and")."""
     runs: list[list[Token]] = []
     current: list[Token] = []
-    for token in words:
-        if token.capitalized or (current and token.text.lower() in JOINERS) or token.text in ("’", "'"):
+    for i, token in enumerate(words):
+        if token.capitalized or (current and token.text.lower() in JOINERS) or token.text in ("’", "'") \
+                or (current and inside_acronym(words, i)):
             current.append(token)
         else:
             runs.append(current)
             current = []
     runs.append(current)
     return [trim(run) for run in runs if trim(run)]
+
+
+def inside_acronym(words: list[Token], i: int) -> bool:
+    """"(" or ")" of "Communist Party of China (CPC) Central Committee": an acronym the name goes on after."""
+    at = i if words[i].text == "(" else i - 2 if words[i].text == ")" else -1
+    return at >= 0 and at + 3 < len(words) and words[at].text == "(" and words[at + 2].text == ")" \
+        and INNER_ACRONYM.fullmatch(f"({words[at + 1].text})") is not None and words[at + 3].text[:1].isupper()
 
 
 def trim(run: list[Token]) -> list[Token]:
@@ -141,9 +173,17 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     for i, token in enumerate(run):
         if token.text.lower() in ("and", "&") and any(is_head(t.text) for t in run[:i]):
             rest = run[i + 1:]
+            if shared_head(run[:i], rest):
+                continue
             if standalone(rest) or (rest and is_titleish(rest[0].text)):
                 return [run[:i], *coordinated(rest)]
     return [run]
+
+
+def shared_head(left: list[Token], rest: list[Token]) -> bool:
+    """"National Radio and Television Administration": both words before "and" qualify one head."""
+    return len(rest) > 1 and is_head(left[-1].text) and sum(is_head(t.text) for t in left) == 1 \
+        and is_head(rest[0].text) and is_head(rest[1].text)
 
 
 def standalone(part: list[Token]) -> bool:
@@ -169,13 +209,15 @@ def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
     while start > 0 and run[start - 1].capitalized and not is_titleish(run[start - 1].text) \
             and run[start - 1].text.lower() not in JOINERS:
         start -= 1
+        if start > 1 and run[start - 1].text == "&" and run[start - 2].capitalized:
+            start -= 1  # "Newspaper Publishers & Editors Association"
     end = heads[-1] + 1
     # "Commission for Propaganda", "Ministry of Information"; but the European Union's High
     # Representative "for Foreign Affairs" holds a portfolio, not a part of the Union's name.
     tail = end < len(run) and (run[end].text.lower() in ("of", "on") or (
         run[end].text.lower() == "for" and run[heads[-1]].text.lower() not in WHOLE_BODIES))
     if tail:
-        end = len(run)
+        end = next((i for i in range(end, len(run)) if tail_ends(run, i, sentence)), len(run))
     elif end < len(run) and run[end].capitalized and run[end].text[:1].isalpha() and not person_follows:
         return None  # the head noun only qualifies what follows: "Media Cooperation Forum"
     words = trim(run[start:end])
@@ -188,6 +230,25 @@ def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
     if any(t.text[:1] in "“\"" for t in words):
         return None
     return words[0].start, words[-1].end
+
+
+def tail_ends(run: list[Token], i: int, sentence: Sentence) -> bool:
+    """"Association for Friendship with Foreign Countries" goes on; "Committee with Premier Li" ends, and so
+    does "... Foreign Countries and the Shaanxi" before a lower-case "provincial government", and a name before
+    its date or place."""
+    word = run[i].text.lower()
+    if word == "and" and i + 1 < len(run) and run[i + 1].text.lower() == "the":
+        return not any(is_head(t.text) for t in run[i + 2:])
+    if word in ("on", "in") and i + 1 < len(run):  # "General Assembly on Friday", "Council ... in New York"
+        where = sentence.entity_at(run[i + 1].start, run[i + 1].end)
+        # but "American Chamber of Commerce in China" names a country as a part of the name
+        return where is not None and (where.label in ("DATE", "TIME") or (
+            word == "in" and where.label in ("GPE", "LOC") and not is_country(where.text.removeprefix("the "))))
+    if word != "with":
+        return False
+    after = run[i + 1] if i + 1 < len(run) else None
+    return after is None or is_titleish(after.text) or any(
+        e.label == "PERSON" and e.start <= after.start < e.end for e in sentence.entities)
 
 
 def is_head(word: str) -> bool:

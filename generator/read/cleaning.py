@@ -32,6 +32,9 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"\((photo|file photo|picture|image)\s*[:：]?\s*$",  # a caption cut off where its credit began
     r"^(key ?words|keywords)\s*[:：]",
     r"^video ?player ?close$",
+    r"^\(?(additional )?(reporting|writing|editing|edited|written|compiled|translated) by\b",  # a wire's credits
+    r"^our standards\s*:",
+    r"^(home|homepage|front page)\s*[>»›|/]|^(?:[^.!?>»›]{1,40}\s[>»›]\s){2,}[^.!?>»›]{1,60}$",  # breadcrumbs
     r"^[\d\W_]{12,}$",  # an identifier, a row of dashes: nothing a reader reads
     r"^(?:(?:\d{1,3}|next|prev|previous|[<>«»‹›])\s*){2,}$",  # pagination: "1 2 3 >", "1 2 Next"
 )]
@@ -39,7 +42,8 @@ AGO = re.compile(r"^[-–—•·]?\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?
 """The time stamp of an item in a list of other headlines: it and the headline above it are not the article."""
 FOOTER = re.compile(r"^(disclaimer|related (news|articles|stories)|more (news|stories))\s*[:：]?$", re.IGNORECASE)
 """A line after which nothing is the article."""
-CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|ians|pti|app)\s*$", re.IGNORECASE)
+CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|ians|pti|app)\s*$"
+                        r"|(?<=[.!?”\"])\s+\(?(additional )?reporting by\b[^()]*\)?\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
 YEARS = range(1900, 2101)
 """Publication years that are believable; any other is a typing error (and "tomorrow" of 9999-12-31 none)."""
