@@ -68,3 +68,12 @@ def test_a_title_of_another_time_keeps_its_former_or_then() -> None:
     assert roles["Anna Berg"] == ("former Harbour Prime Minister",)
     assert roles["Ole Dahl"] == ("former secretary-general of the Harbour Party",)
     assert roles["Li Ming"] == ("then mayor of Kobe",)
+
+
+def test_a_title_that_names_the_next_person_is_not_the_one_before_it() -> None:
+    got = people_of("At the invitation of Vice President of Valeland Tomas Berg, Vice Premier Lin Tao will attend "
+                    "the summit. The delegation is led by Director General Anna Holm, Deputy Director General "
+                    "Erik Lund and others.")
+    assert got["Tomas Berg"][0] == ("Vice President of Valeland",)
+    assert got["Lin Tao"][0] == ("Vice Premier",)
+    assert got["Anna Holm"][0] == ("Director General",)
