@@ -49,3 +49,12 @@ def test_outcomes_are_kept_with_their_event() -> None:
     events = events_of(" date 2024-06-22 The forum was held in Dezhou on Friday. The forum released the “Initiative "
                        "for Media Cooperation.”")
     assert events[0].outcomes == ("The forum released the “Initiative for Media Cooperation.”",)
+
+
+def test_consultations_and_calls_are_meetings_of_everyone_the_clause_names_before_the_verb() -> None:
+    events = events_of(" date 2024-03-08 OSLO, March 8 -- Valeland's Deputy Foreign Minister Anna Holm and Freedonia's "
+                       "Vice Foreign Minister Tomas Berg held consultations on Arctic shipping in Oslo on Thursday.\n\n"
+                       "Later, Prime Minister Erik Lund spoke by phone with President Lin Tao.")
+    assert [(e.title, e.date, [p.name for p in e.participants]) for e in events] == [
+        ("Talks between Anna Holm and Tomas Berg", "2024-03-07", ["Anna Holm", "Tomas Berg"]),
+        ("Phone call between Erik Lund and Lin Tao", "2024-03-07", ["Erik Lund", "Lin Tao"])]

@@ -17,7 +17,10 @@ HELD = re.compile(r"\b(?:was|were|is|are|will be|has been)\s+(?:successfully\s+|
                   r"(?:held|hosted|convened|opened|staged|inaugurated|launched|kicked off)\b|"
                   r"\b(?:took place|opened|kicked off|concluded|closed|got under way)(?=\s+(?:on|in|at|here|today|"
                   r"yesterday|with)\b)")
-MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|held\s+(?:a\s+)?(?:phone\s+|video\s+)?(?:talks|call|meeting)|"
+MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(?:a\s+|an\s+|their\s+)?"
+                     r"(?:(?:phone|video|telephone|virtual|in-depth|bilateral|formal|informal|official|strategic|annual)\s+)*"
+                     r"(?:talks|call|conversation|meeting|consultations?|dialogue|discussions?)|"
+                     r"(?:spoke|speaks|talked|talks)\s+(?:by|over|on\s+the)\s+(?:tele)?phone|"
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
                      r"received)\b")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
@@ -170,13 +173,28 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
         here = [o for o in ctx.person_occurrences if o.sentence == index and not is_speaker(text, o)]
         for m in [*MEETING.finditer(text), *MEETING_WITH.finditer(text)]:
             window = [o.name for o in here if o.start >= m.end() and in_window(text, m.end(), o.start)]
-            subject = [o.name for o in here[:1] if o.start < m.start() and o.start < 60]
+            subject = subjects(text, [o for o in here if o.end <= m.start()], m.start())
             people = list(dict.fromkeys(subject + window))
             if not people:
                 continue
             title = meeting_title(people, text[m.start():m.end()], text[m.end():])
             found.append(Candidate(index, m.start(), title, participants=people,
                                    past=bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()]))))
+    return found
+
+
+def subjects(text: str, before: list[Occurrence], trigger: int) -> list[str]:
+    """"Deputy Minister A and Vice Minister B held consultations": everyone the clause names before its verb."""
+    found: list[str] = []
+    boundary = trigger
+    for o in reversed(before):
+        if not in_window(text, o.end, boundary):
+            break
+        found.insert(0, o.name)
+        boundary = o.start
+    first = before[0] if before else None
+    if not found and first is not None and first.start < 60:  # "X, head of the ..., met Y": the sentence's subject
+        found = [first.name]
     return found
 
 
@@ -192,7 +210,9 @@ def in_window(text: str, start: int, at: int) -> bool:
 
 def meeting_title(people: list[str], trigger: str, rest: str) -> str:
     names = " and ".join(people[:2]) if len(people) <= 2 else ", ".join(people[:-1]) + " and " + people[-1]
-    if trigger.lower().startswith(("talks", "held")):
+    if re.search(r"phone|call\b", trigger, re.IGNORECASE):
+        return f"Phone call between {names}" if len(people) > 1 else f"Phone call with {people[0]}"
+    if trigger.lower().startswith(("talks", "held", "hold", "had", "has")):
         return f"Talks between {names}"
     if len(people) > 1:
         return f"{people[0]} meets {' and '.join(people[1:])}"
