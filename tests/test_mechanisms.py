@@ -59,3 +59,17 @@ def test_a_series_of_two_parties_named_by_their_acronyms_and_a_spaced_hyphen_pai
         "on Wednesday."), "They praised the Lancang - Mekong cooperation mechanism."]))
     assert [m.name for m in mentions] == ["LPF-GPV theory seminar", "Lancang-Mekong cooperation mechanism"]
     assert sessions[0].session == 9
+
+
+def test_two_coordinated_names_a_generic_name_qualified_and_a_name_that_stops_at_its_verb() -> None:
+    from generator.extract import nlp
+    from generator.extract.mechanisms import find_mechanisms
+
+    mentions, sessions = find_mechanisms(nlp.sentences([
+        "Norway and Chile have the High-Level Strategic Dialogue and the High-Level Economic and Trade Dialogue.",
+        "The 2023 Lancang - Mekong Cooperation Media Summit took place in Beijing.",
+        "The 6th meeting of Valeland-Freedonia ruling parties exchange mechanism convened here on Monday."]))
+    assert [m.name for m in mentions] == [
+        "Norway-Chile High-Level Strategic Dialogue", "Norway-Chile High-Level Economic and Trade Dialogue",
+        "Lancang-Mekong Cooperation Media Summit", "Valeland-Freedonia ruling parties exchange mechanism"]
+    assert [(s.session, s.year) for s in sessions[2:]] == [(None, 2023), (6, None)]

@@ -63,6 +63,12 @@ MINISTRY_ALIASES = {"foreign": "foreign affairs", "defense": "defense", "defence
 
 # Names of recurring frameworks end in one of these.
 MECHANISM_HEADS = frozenset(["forum", "dialogue", "dialogues", "mechanism", "program", "programme", "summit", "seminar", "symposium", "activity", "festival", "expo", "exposition", "week", "roundtable", "round-table", "consultation", "consultations", "talks", "conference", "exchange", "exchanges", "initiative", "partnership", "games", "fair", "series", "tour", "campaign"])
+# A mechanism named by these words alone ("the High-Level Strategic Dialogue") is one of the pair of
+# countries the sentence or the article is about.
+GENERIC_MECHANISM_WORDS = MECHANISM_HEADS | frozenset([
+    "high-level", "high", "level", "strategic", "economic", "trade", "security", "cultural", "people-to-people",
+    "ministerial", "vice-ministerial", "cooperation", "media", "political", "parliamentary", "joint", "annual",
+    "bilateral", "and", "of", "on", "the", "for", "financial", "diplomatic", "defense", "defence", "policy"])
 # Heads that name a recurring framework only when they carry a proper name before them.
 WEAK_MECHANISM_HEADS = frozenset(["conference", "exchange", "exchanges", "initiative", "partnership", "talks", "tour", "campaign"])
 # "the seventh meeting of X": the words that make X a numbered series.

@@ -13,6 +13,7 @@ from ..model import MechanismMention
 from ..slugs import fold
 from .lexicon import (
     COUNTRIES,
+    GENERIC_MECHANISM_WORDS,
     MECHANISM_HEADS,
     NATIONALITIES,
     ORDINAL,
@@ -28,6 +29,8 @@ NTH_OF = re.compile(
     rf"\b(?P<ord>{ORDINAL})\s+(?i:{SESSION_WORDS})s?\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<name>[“\"\w][^,.;:()]*)",
     re.IGNORECASE)
 NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|are|has|have|had|from|with|"
+                       r"(?i:convened|convenes|opened|opens|closed|closes|began|begins|kicked|concluded|concludes|"
+                       r"ended|ends|took|takes|starts|started)|"
                        r"to|by|during|where|when|will|would|and\s+(?:the|a|an|its|their|to|[a-z]+ed)\b|"
                        r"on\s+(?:[A-Z][a-z]+day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b.*$")
 LOWER_MECHANISM = re.compile(
@@ -149,14 +152,15 @@ def short_party(text: str) -> str:
 def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMention]:
     """Proper names ending in a mechanism head: "the 2024 China-ASEAN Media Cooperation Forum"."""
     found = []
-    for run in runs(tokens(sentence.text)):
+    for run in (part for whole in runs(tokens(sentence.text)) for part in split_after_heads(whole)):
         heads = [i for i, t in enumerate(run) if is_head(run, i)]
         if not heads:
             continue
         h = heads[0]
         start = h
-        while start > 0 and (run[start - 1].capitalized or ORDINAL_WORD.match(run[start - 1].text)) \
-                and run[start - 1].text.lower() not in TAIL_JOINERS + ("the", "and"):
+        while start > 0 and (run[start - 1].capitalized or ORDINAL_WORD.match(run[start - 1].text)
+                             or run[start - 1].text == "-" or generic_and(run, start - 1)) \
+                and run[start - 1].text.lower() not in TAIL_JOINERS + ("the",):
             start -= 1
         name_from, h = inner_name(run, h, heads)
         end = len(run) if h + 1 < len(run) and run[h + 1].text.lower() in TAIL_JOINERS else h + 1
@@ -172,11 +176,26 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
             continue
         if len(words) == 1 or any(r.sentence == index and r.start <= words[0].start < r.end for r in taken):
             continue
-        name = sentence.text[words[0].start:words[-1].end]
+        name = qualified(re.sub(r"\s+-\s+", "-", sentence.text[words[0].start:words[-1].end]), sentence.text)
         acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", sentence.text[words[-1].end:])
         found.append(RawMention(index, words[0].start, words[-1].end, name, session, year,
                                 sentence.text[run[start].start:words[-1].end], acronym.group(1) if acronym else None))
     return found
+
+
+def generic_and(run: list[Token], i: int) -> bool:
+    """"Economic and Trade Dialogue": an "and" between two words of the name, not before another name."""
+    return run[i].text.lower() == "and" and i > 0 and run[i - 1].text.lower() in GENERIC_MECHANISM_WORDS
+
+
+def split_after_heads(run: list[Token]) -> list[list[Token]]:
+    """"the High-Level Strategic Dialogue and the High-Level Economic and Trade Dialogue" names two."""
+    parts, start = [], 0
+    for i in range(1, len(run)):
+        if run[i].text.lower() == "and" and is_head(run, i - 1):
+            parts.append(run[start:i])
+            start = i + 1 + (i + 1 < len(run) and run[i + 1].text.lower() == "the")
+    return [p for p in [*parts, run[start:]] if p]
 
 
 def edition_suffix(words: list[Token], year: int | None) -> tuple[list[Token], int | None]:
@@ -202,9 +221,10 @@ def inner_name(run: list[Token], h: int, heads: list[int]) -> tuple[int, int]:
 def runs(words: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = []
     current: list[Token] = []
-    for token in words:
-        # "the fifth World Media Summit": a lower-case ordinal may open a name
-        if token.capitalized or ORDINAL_WORD.match(token.text) or (
+    for i, token in enumerate(words):
+        # "the fifth World Media Summit": a lower-case ordinal may open a name; "Lancang - Mekong" as scraped
+        spaced_hyphen = token.text == "-" and current and i + 1 < len(words) and words[i + 1].capitalized
+        if token.capitalized or ORDINAL_WORD.match(token.text) or spaced_hyphen or (
                 current and token.text.lower() in TAIL_JOINERS + ("the", "and")):
             current.append(token)
         else:
@@ -240,8 +260,8 @@ def lower_case(index: int, sentence: Sentence, taken: list[RawMention]) -> list[
 
 
 def qualified(name: str, sentence: str) -> str:
-    """A lower-case name carries the pair of countries the sentence names: "China-Japan high-level ..."."""
-    if name[:1].isupper():
+    """A lower-case or generic name carries the pair of countries the sentence names: "China-Japan high-level ..."."""
+    if name[:1].isupper() and not generic(name):
         return name
     for m in PAIR_IN_SENTENCE.finditer(sentence):
         if all(fold(c).removeprefix("the ") in COUNTRIES for c in m.groups()):
@@ -258,7 +278,12 @@ def with_article_pair(raw: list[RawMention]) -> list[RawMention]:
     if not pairs:
         return raw
     main = pairs.most_common(1)[0][0]
-    return [replace(r, name=f"{main} {r.name}") if r.name[:1].islower() else r for r in raw]
+    return [replace(r, name=f"{main} {r.name}") if r.name[:1].islower() or generic(r.name) else r for r in raw]
+
+
+def generic(name: str) -> bool:
+    """"High-Level Strategic Dialogue": capitalized, but no name of its own and no pair."""
+    return not pair(name) and all(w.lower() in GENERIC_MECHANISM_WORDS for w in name.split())
 
 
 def with_initials(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
