@@ -130,3 +130,12 @@ def test_one_framework_named_in_the_singular_and_plural_or_with_partners_swapped
         mechanism_keys("China-Japan ruling party exchanges mechanism")
     assert mechanism_keys("ASEAN-China Media Cooperation Forum") & mechanism_keys("China-ASEAN Media Cooperation Forum")
     assert not mechanism_keys("China-EU Summit") & mechanism_keys("China-Africa Summit")
+
+
+def test_an_acronym_one_article_spells_out_reads_as_its_name_in_every_article() -> None:
+    b = briefing(" date 2025-02-21 Oslo talks\nThe Labour Party of Freedonia (LPF) met in Oslo on Friday.",
+                 " date 2025-03-01 Bergen talks\nThe International Office of the LPF Central Committee met in Bergen.",
+                 " date 2025-03-02 Tromso talks\nThe International Office of the Labour Party of Freedonia Central "
+                 "Committee met in Tromso.")
+    office = [o for o in b.organizations if "International Office" in o.name]
+    assert len(office) == 1 and len(office[0].articles) == 2

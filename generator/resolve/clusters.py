@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..extract.organizations import signature
+from ..extract.organizations import initials_match, signature
 from ..kinds import MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..slugs import fold
 
@@ -120,8 +120,21 @@ def person_keys(name: str) -> frozenset[str]:
 
 
 @cache
-def org_keys(name: str) -> frozenset[str]:
-    return frozenset({"n:" + fold(name), "s:" + " ".join(sorted(signature(name, {})))})
+def org_keys(name: str, acronyms: frozenset[tuple[str, str]] = frozenset()) -> frozenset[str]:
+    """The name and its signature, with the acronyms some article spells out read as their names:
+    "... of the CPC Central Committee" = "... of the Communist Party of China Central Committee"."""
+    return frozenset({"n:" + fold(name), "s:" + " ".join(sorted(signature(name, dict(acronyms))))})
+
+
+def acronyms_of(organizations: list[tuple[str, tuple[str, ...]]]) -> frozenset[tuple[str, str]]:
+    """Acronym -> name, from every organization an article names with an acronym of its initials; an acronym
+    two names share stays unread."""
+    found: dict[str, set[str]] = {}
+    for name, aliases in organizations:
+        for alias in aliases:
+            if alias.isupper() and initials_match(alias, name):
+                found.setdefault(alias, set()).add(name)
+    return frozenset((acronym, names.pop()) for acronym, names in found.items() if len(names) == 1)
 
 
 @cache

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 
 from ..kinds import ENTITY_KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from ..slugs import slugify
-from .clusters import KEYS, LOCAL, Cluster, Index, never
+from .clusters import KEYS, LOCAL, Cluster, Index, acronyms_of, never, org_keys
 from .ids import Ledger
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import RESERVED_IDS, Registry
@@ -20,7 +21,8 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None, led
     earlier outputs gave: an entity or event keeps its id, so adding an article moves no page."""
     registry = registry or Registry()
     ledger = ledger or Ledger()
-    indexes = fresh_indexes(registry)
+    organizations = [(o.name, o.aliases) for x in extractions for o in x.organizations]
+    indexes = fresh_indexes(registry, acronyms_of(organizations))
     for x in extractions:
         add_mentions(indexes, x, registry)
     for index in indexes.values():
@@ -45,9 +47,10 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None, led
                     **entities)  # type: ignore[arg-type]  # one field per kind of entity
 
 
-def fresh_indexes(registry: Registry) -> dict[str, Index]:
-    """An index of each kind, holding the registry's entries."""
-    indexes = {kind: Index(kind, keys_of, LOCAL.get(kind, never)) for kind, keys_of in KEYS.items()}
+def fresh_indexes(registry: Registry, acronyms: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Index]:
+    """An index of each kind, holding the registry's entries; organizations read with the acronyms of all articles."""
+    key_functions = KEYS | {ORGANIZATIONS: partial(org_keys, acronyms=acronyms)}
+    indexes = {kind: Index(kind, keys_of, LOCAL.get(kind, never)) for kind, keys_of in key_functions.items()}
     for entry_kind, entries in registry.entries.items():
         for i, entry in enumerate(entries):
             keys = {f"split:{i}"} if entry.articles else None  # a split entry joins nothing by name
