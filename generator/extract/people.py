@@ -190,9 +190,8 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
         for m in TITLED_NAME.finditer(sentence.text):
             words = m.group("run").split()
             name = " ".join(words[-2:])
-            where = sentence.entity_at(m.end("run") - len(name), m.end("run"))
             if any(w.lower() in TITLE_WORDS for w in words[:-2]) and all(plausible_name_word(w) for w in words[-2:]) \
-                    and clean_person(name) == name and (where is None or where.label == "PERSON") and not any(name in n or n in name for n in names):
+                    and clean_person(name) == name and not any(name in n or n in name for n in names):
                 names.append(name)  # one the model missed, named after a title
     # "Sam An" found inside "Men Sam An" is the same person
     names = [n for n in names if not any(f" {n} " in f" {other} " and n != other for other in names)]
