@@ -77,3 +77,13 @@ def test_a_title_that_names_the_next_person_is_not_the_one_before_it() -> None:
     assert got["Tomas Berg"][0] == ("Vice President of Valeland",)
     assert got["Lin Tao"][0] == ("Vice Premier",)
     assert got["Anna Holm"][0] == ("Director General",)
+
+
+def test_a_title_may_open_with_lower_case_words_but_a_clause_or_a_place_is_no_title() -> None:
+    got = people_of("Anna Holm, board member of the Harbour Daily, and Erik Lund, first vice-minister of culture of "
+                    "Valeland, spoke. Tomas Berg, who met the president, left.",
+                    "They recalled the consensus reached at their meeting in Lima, and the two foreign ministers agreed.")
+    assert got["Anna Holm"][0] == ("board member of the Harbour Daily",)
+    assert got["Erik Lund"][0] == ("first vice-minister of culture of Valeland",)
+    assert got["Tomas Berg"][0] == ()
+    assert "Lima" not in got

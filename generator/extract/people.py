@@ -22,6 +22,12 @@ from .nlp import Sentence, tokens
 NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"
 PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
+CLAUSE_WORDS = frozenset(["who", "whom", "whose", "which", "that", "this", "these", "those", "it", "he", "she", "they",
+                          "we", "i", "you", "said", "says", "met", "meets", "told", "was", "is", "were", "are", "has",
+                          "have", "had", "will", "would", "can", "could", "may", "with", "to", "for", "by", "from",
+                          "when", "while", "after", "before", "where", "not", "all", "both", "each", "some", "many",
+                          "saw", "sees", "took", "gave", "made", "became", "becomes", "held", "led", "two", "three",
+                          "four", "five", "several", "other", "others", "more", "most", "such"])
 WHEN = frozenset(["former", "then", "outgoing", "incoming", "late", "retired", "erstwhile"])
 """Words that put a title at another time than the event's: they stay part of the role."""
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\s))(([A-Z]{2,}(?:-[A-Z]{2,})?) [A-Z][a-z]+(?:-[a-z]+)?)\s*$")
@@ -114,7 +120,7 @@ def trailing_name(chunk: str) -> str | None:
     if caps and surname_in_capitals(caps.group(2)):
         return caps.group(1)
     m = TRAILING_NAME.search(chunk)
-    if not m:
+    if not m or PLACE_BEFORE.search(chunk[:m.start()]):  # "their meeting in Lima, and ..."
         return None
     words = m.group(1).split()
     while words and not plausible_name_word(words[0]):
@@ -146,13 +152,16 @@ def title_start(chunk: str) -> str | None:
     for i, word in enumerate(words[:5]):
         low = word.lower().strip(",.")
         if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS:
-            lead = words[:i]
-            if all(w[:1].isupper() or w.lower() in NATIONALITIES for w in lead):
-                return " ".join(when + words)
-            return None
-        if not (word[:1].isupper() or low in TITLE_JOINERS):
+            return " ".join(when + words)
+        if not (word[:1].isupper() or low in TITLE_JOINERS or qualifier(low)):
             return None
     return None
+
+
+def qualifier(word: str) -> bool:
+    """A lower-case word a title may open with ("board member", "first vice-minister", "party committee
+    secretary"): not a verb, pronoun or clause word, which would make the chunk a clause, not a title."""
+    return word.isalpha() and word not in CLAUSE_WORDS and not re.search(r"(?:ed|ing|ly)$", word)
 
 
 def continues_title(chunks: list[str], j: int) -> bool:
