@@ -89,8 +89,15 @@ def test_a_short_label_after_the_date_line_is_no_headline() -> None:
     ("Planet) 09:15, March 4, 2023", "2023-03-04"),
     ("3/4/2023 | 09:15am EST", "2023-03-04"),
     ("Daily Planet| 2023-03-04 09:15:00|Editor: Jane Roe", "2023-03-04"),
+    ("Published: 4 March 2023", "2023-03-04"),
+    ("Saturday, 4 March, 2023", "2023-03-04"),
+    ("04.03.2023 09:15", "2023-03-04"),
+    ("Posted on March 4, 2023 by admin", "2023-03-04"),
+    ("Release time: 2023-03-04", "2023-03-04"),
+    ("2023年3月4日", "2023-03-04"),
 ])
 def test_a_time_stamp_line_gives_the_date_and_is_dropped(stamp: str, date: str) -> None:
+    """A page's stamp: a date with a time of day, a label ("Published:") or nothing else but a weekday."""
     a = article(f"Ministers meet in Oslo for talks\n{stamp}\n\nMinisters met in Oslo on Saturday for trade talks.")
     assert a.published == date
     assert stamp not in " ".join(a.paragraphs) + a.title
@@ -120,3 +127,8 @@ def test_page_furniture_shapes_never_reach_the_text() -> None:
     assert "Agencies" not in body and "Disclaimer" not in body and "responsibility" not in body
     assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",
                             "The talks will continue in May, the ministry said.", "Trade grew by a third.")
+
+
+def test_a_short_line_with_a_date_and_other_words_is_no_stamp() -> None:
+    a = article("Ministers meet in Oslo for talks\n\nThe treaty of 4 March 2023 holds.\n\nMinisters met in Oslo.")
+    assert a.published is None and "The treaty of 4 March 2023 holds." in a.paragraphs

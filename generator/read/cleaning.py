@@ -61,6 +61,13 @@ US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 NAMED_DATE = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b",
                         re.IGNORECASE)
+DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})\b",
+                            re.IGNORECASE)
+DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # day first, as European pages write it
+CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+STAMP_LABEL = re.compile(r"^\W*(?:published|updated|posted|released|release time|publication date|date|time)\b",
+                         re.IGNORECASE)
+WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
@@ -155,16 +162,35 @@ def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
 
 def stamp_line(line: str) -> tuple[str, str, str] | None:
     """(year, month, day) of a line that is a page's time stamp: short, with a time of day and a date
-    ("Xinhua) 10:01, November 20, 2024", "11/24/2019 | 06:33pm EST")."""
-    if len(line) > MAX_STAMP or not TIME_OF_DAY.search(line):
+    ("Xinhua) 10:01, November 20, 2024", "11/24/2019 | 06:33pm EST"), a labelled date ("Published: 12 May
+    2023") or a date alone ("Friday, 12 May 2023")."""
+    if len(line) > MAX_STAMP:
         return None
-    if m := ISO_DATE.search(line):
-        return m.group(1), m.group(2), m.group(3)
+    found = date_in(line)
+    if found is None:
+        return None
+    date, (start, end) = found
+    alone = not re.search(r"\w", WEEKDAY_NAME.sub("", line[:start] + line[end:]))
+    return date if alone or TIME_OF_DAY.search(line) or STAMP_LABEL.match(line) else None
+
+
+def date_in(line: str) -> tuple[tuple[str, str, str], tuple[int, int]] | None:
+    """(year, month, day) of the first date a line writes in one of the ways pages do, and where it is."""
+    if m := ISO_DATE.search(line) or CJK_DATE.search(line):
+        return (m.group(1), m.group(2), m.group(3)), m.span()
     if m := US_DATE.search(line):
-        return m.group(3), m.group(1), m.group(2)
+        return (m.group(3), m.group(1), m.group(2)), m.span()
     if m := NAMED_DATE.search(line):
-        return m.group(3), str(MONTHS.index(m.group(1)[:3].lower()) + 1), m.group(2)
+        return (m.group(3), month_number(m.group(1)), m.group(2)), m.span()
+    if m := DAY_FIRST_DATE.search(line):
+        return (m.group(3), month_number(m.group(2)), m.group(1)), m.span()
+    if m := DOTTED_DATE.search(line):
+        return (m.group(3), m.group(2), m.group(1)), m.span()
     return None
+
+
+def month_number(name: str) -> str:
+    return str(MONTHS.index(name[:3].lower()) + 1)
 
 
 def valid_date(year: str, month: str, day: str) -> str | None:
