@@ -95,6 +95,7 @@ def test_a_short_label_after_the_date_line_is_no_headline() -> None:
     ("Posted on March 4, 2023 by admin", "2023-03-04"),
     ("Release time: 2023-03-04", "2023-03-04"),
     ("2023年3月4日", "2023-03-04"),
+    ("By Jane Roe | Updated: March 4, 2023 | planet.com", "2023-03-04"),
 ])
 def test_a_time_stamp_line_gives_the_date_and_is_dropped(stamp: str, date: str) -> None:
     """A page's stamp: a date with a time of day, a label ("Published:") or nothing else but a weekday."""

@@ -67,6 +67,7 @@ DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # day first, as 
 CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 STAMP_LABEL = re.compile(r"^\W*(?:published|updated|posted|released|release time|publication date|date|time)\b",
                          re.IGNORECASE)
+LABEL_BEFORE = re.compile(r"\b(?:published|updated|posted|released|date)(?:\s+on)?\s*[:：]?\s*$", re.IGNORECASE)
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
@@ -171,7 +172,8 @@ def stamp_line(line: str) -> tuple[str, str, str] | None:
         return None
     date, (start, end) = found
     alone = not re.search(r"\w", WEEKDAY_NAME.sub("", line[:start] + line[end:]))
-    return date if alone or TIME_OF_DAY.search(line) or STAMP_LABEL.match(line) else None
+    labelled = STAMP_LABEL.match(line) or LABEL_BEFORE.search(line[:start])
+    return date if alone or labelled or TIME_OF_DAY.search(line) else None
 
 
 def date_in(line: str) -> tuple[tuple[str, str, str], tuple[int, int]] | None:
