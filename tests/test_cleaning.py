@@ -133,3 +133,9 @@ def test_page_furniture_shapes_never_reach_the_text() -> None:
 def test_a_short_line_with_a_date_and_other_words_is_no_stamp() -> None:
     a = article("Ministers meet in Oslo for talks\n\nThe treaty of 4 March 2023 holds.\n\nMinisters met in Oslo.")
     assert a.published is None and "The treaty of 4 March 2023 holds." in a.paragraphs
+
+
+def test_the_body_ends_at_its_last_sentence() -> None:
+    a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
+                "They agreed to meet again.\n\nThe City\n\nWorld News\n\nCopyright 2024 The Planet")
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.", "They agreed to meet again.")

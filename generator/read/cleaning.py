@@ -76,6 +76,7 @@ DATELINE = re.compile(
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-])"
     r"|:|--|[–—])\s*")
 MAX_TITLE = 110
+SENTENCE_END = re.compile(r"[.!?。！？…:;)”\"’']\s*$")
 LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 """An aggregator's label before a headline, set off by a spaced colon ("Zijin Mining : State councilor meets ...")."""
 HEAD_LINES = 8
@@ -91,6 +92,7 @@ def clean(seed: Seed) -> Article:
     published = published or stamped
     headline, paragraphs = headline_and_body([line for line in lines if line])
     dateline, source, paragraphs = read_dateline(paragraphs)
+    paragraphs = without_trailing_scraps(paragraphs)
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
     title = headline or short_title(next((p for p in paragraphs if WORD.search(p)), paragraphs[0]))
@@ -106,6 +108,15 @@ def clean(seed: Seed) -> Article:
         reference_year=int(published[:4]) if published else single_year(headline or ""),
         headline=headline is not None,
     )
+
+
+def without_trailing_scraps(paragraphs: list[str]) -> list[str]:
+    """The body ends at its last sentence: short lines after it without a sentence's end ("The City", a
+    section name above the footer) are the page's, not the article's."""
+    end = len(paragraphs)
+    while end > 1 and len(paragraphs[end - 1].split()) <= 6 and not SENTENCE_END.search(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
 
 
 def read_date_line(lines: list[str], file: str) -> tuple[str | None, list[str]]:
