@@ -114,7 +114,10 @@ FURNITURE_LINES = ["Other story about something else", "- 2 hours ago", "Another
                    "0100201113100000000000000111", "[Copyright The Planet, Ltd.]", "All rights reserved.",
                    "Presented by The Planet.", "(planet.com) ", "At the forum in Oslo (Photo:",
                    "Home > Press and Media > Remarks", "News > World > Europe > Nordic", ("Reporting by Jane Roe; Editing "
-                   "by John Doe"), "(Additional reporting by Jane Roe)", "Our Standards: The Planet Trust Principles."]
+                   "by John Doe"), "(Additional reporting by Jane Roe)", "Our Standards: The Planet Trust Principles.",
+                   "Also read: Ministers meet", "Click here to subscribe", "Follow us on Twitter @planet",
+                   "Share this article", "Font size: A A A", "Scan the QR code to follow us", "(Photo by Jane Roe/Xinhua)",
+                   "[Photo/Xinhua]"]
 
 
 def test_page_furniture_shapes_never_reach_the_text() -> None:
@@ -139,3 +142,9 @@ def test_the_body_ends_at_its_last_sentence() -> None:
     a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
                 "They agreed to meet again.\n\nThe City\n\nWorld News\n\nCopyright 2024 The Planet")
     assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.", "They agreed to meet again.")
+
+
+def test_a_caption_keeps_its_facts_and_loses_its_credit() -> None:
+    a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday.\n\n"
+                "Anna Holm speaks at the talks in Oslo, March 4, 2023. (Xinhua/Jane Roe)")
+    assert a.paragraphs[-1] == "Anna Holm speaks at the talks in Oslo, March 4, 2023."

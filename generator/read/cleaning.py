@@ -34,6 +34,9 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^video ?player ?close$",
     r"^\(?(additional )?(reporting|writing|editing|edited|written|compiled|translated) by\b",  # a wire's credits
     r"^our standards\s*:",
+    r"^(also read|read also|see also|read more|related|watch|listen)\s*[:：]",  # links to other pages
+    r"^(click here|follow us|share (this|on|via)|scan the qr code|download (our|the) app|(font|text) size)\b",
+    r"^[\[(]photo\s*(by\b|[/:：])",
     r"^(home|homepage|front page)\s*[>»›|/]|^(?:[^.!?>»›]{1,40}\s[>»›]\s){2,}[^.!?>»›]{1,60}$",  # breadcrumbs
     r"^[\d\W_]{12,}$",  # an identifier, a row of dashes: nothing a reader reads
     r"^(?:(?:\d{1,3}|next|prev|previous|[<>«»‹›])\s*){2,}$",  # pagination: "1 2 3 >", "1 2 Next"
@@ -43,7 +46,11 @@ AGO = re.compile(r"^[-–—•·]?\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?
 FOOTER = re.compile(r"^(disclaimer|related (news|articles|stories)|more (news|stories))\s*[:：]?$", re.IGNORECASE)
 """A line after which nothing is the article."""
 CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|ians|pti|app)\s*$"
-                        r"|(?<=[.!?”\"])\s+\(?(additional )?reporting by\b[^()]*\)?\s*$", re.IGNORECASE)
+                        r"|(?<=[.!?”\"])\s+\(?(additional )?reporting by\b[^()]*\)?\s*$"
+                        # a photo's credit after its caption, which may hold facts: "... the venue. (Xinhua/Li Ming)"
+                        r"|\s*\((photo\s+by\s+)?[^()]{1,40}/(xinhua|afp|reuters|ap|epa|getty images|vcg|cfp|ic|cgtn|"
+                        r"china daily|tass|kyodo|yonhap|ria novosti|sputnik)\)\s*$"
+                        r"|\s*\((xinhua|afp|reuters|ap|epa|tass|kyodo|yonhap|cgtn)/[^()]{1,40}\)\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
 YEARS = range(1900, 2101)
 """Publication years that are believable; any other is a typing error (and "tomorrow" of 9999-12-31 none)."""
