@@ -100,3 +100,14 @@ def test_a_name_only_the_headline_gives_is_no_organization_of_the_article() -> N
     x = extract(clean(Seed("x.txt", " date 2023-05-12 Spokesperson's Regular Press Conference Held\nOSLO, May 12 -- "
                                     "The Harbour Society met in Oslo on Friday for trade talks.", "0")))
     assert [o.name for o in x.organizations] == ["Harbour Society"]
+
+
+def test_a_model_org_needs_a_head_noun_an_acronym_or_a_second_mention() -> None:
+    from generator.extract.organizations import names_a_body, recurring_words
+
+    assert names_a_body("Boao Media Group") and names_a_body("NATO")
+    assert not names_a_body("Belt and Road") and not names_a_body("Kremlin")
+    sentences = [nlp.Sentence(0, "Xinhua and Reuters came.", (nlp.Span("ORG", 0, 6, "Xinhua"),
+                                                              nlp.Span("ORG", 11, 18, "Reuters"))),
+                 nlp.Sentence(1, "Xinhua reported it.", (nlp.Span("ORG", 0, 6, "Xinhua"),))]
+    assert recurring_words(sentences) == {"Xinhua"}
