@@ -58,3 +58,12 @@ def test_consultations_and_calls_are_meetings_of_everyone_the_clause_names_befor
     assert [(e.title, e.date, [p.name for p in e.participants]) for e in events] == [
         ("Talks between Anna Holm and Tomas Berg", "2024-03-07", ["Anna Holm", "Tomas Berg"]),
         ("Phone call between Erik Lund and Lin Tao", "2024-03-07", ["Erik Lund", "Lin Tao"])]
+
+
+def test_someone_attending_a_named_forum_is_an_event_of_it_and_a_meeting_on_its_sidelines_takes_its_date() -> None:
+    events = events_of(" date 2023-09-05 Lin attends climate summit\nOSLO, Sept. 4 -- Vice Premier Lin Tao attended the "
+                       "Nordic Climate Summit in Oslo on Monday.\n\nLin also met with President Erik Lund on the "
+                       "sidelines of the summit.")
+    assert [(e.title, e.date, e.mechanism, [p.name for p in e.participants]) for e in events] == [
+        ("Nordic Climate Summit", "2023-09-04", "Nordic Climate Summit", ["Lin Tao"]),
+        ("Lin Tao meets Erik Lund", "2023-09-04", None, ["Lin Tao", "Erik Lund"])]

@@ -26,6 +26,10 @@ MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
                      r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
+# "Vice Premier Ding attended the Africa Climate Summit on Monday": someone was at a session of it.
+ATTENDED = re.compile(r"\b(?:attended|attends|attending|addressed|addresses|addressing|spoke at|speaks at|"
+                      r"participated in|participates in|took part in|takes part in|chaired|co-chaired|chairs|co-chairs|"
+                      r"was present at|joined)\s+(?:the\s+|a\s+|an\s+)?(?:opening\s+(?:ceremony|session)\s+of\s+(?:the\s+)?)?$")
 PAST = re.compile(r"\b(?:their|previous|last|earlier|ago|former|past|established|since)\b", re.IGNORECASE)
 REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
 SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
@@ -112,7 +116,8 @@ def session_candidates(ctx: Context) -> list[Candidate]:
     for s in ctx.sessions:
         text = ctx.sentences[s.sentence].text
         held = HELD.search(text)
-        if s.session is None and s.year is None and not (held and s.start < held.start()):
+        attended = ATTENDED.search(text[max(0, s.start - 80):s.start])
+        if s.session is None and s.year is None and not (held and s.start < held.start()) and not attended:
             continue
         title = session_title(s)
         if held and s.start < held.start():
