@@ -139,3 +139,10 @@ def test_an_acronym_one_article_spells_out_reads_as_its_name_in_every_article() 
                  "Committee met in Tromso.")
     office = [o for o in b.organizations if "International Office" in o.name]
     assert len(office) == 1 and len(office[0].articles) == 2
+
+
+def test_a_name_with_or_without_its_hyphen_is_one_person() -> None:
+    from generator.resolve.clusters import person_keys
+
+    assert person_keys("Chung Eui-yong") == person_keys("Chung Eui Yong") == person_keys("Eui-Yong Chung")
+    assert person_keys("Wang Yi") != person_keys("Wang Yihua")

@@ -114,8 +114,9 @@ class Index:
 
 @cache
 def person_keys(name: str) -> frozenset[str]:
-    """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside."""
-    words = [w for w in fold(name).replace(".", " ").split() if len(w) > 1]
+    """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside, and
+    hyphens as outlets drop them ("Chung Eui-yong" = "Chung Eui Yong")."""
+    words = [w for w in re.sub(r"[.-]", " ", fold(name)).split() if len(w) > 1]
     return frozenset({" ".join(sorted(words))} if words else {fold(name)})
 
 
