@@ -146,3 +146,15 @@ def test_a_name_with_or_without_its_hyphen_is_one_person() -> None:
 
     assert person_keys("Chung Eui-yong") == person_keys("Chung Eui Yong") == person_keys("Eui-Yong Chung")
     assert person_keys("Wang Yi") != person_keys("Wang Yihua")
+
+
+def test_two_outlets_one_meeting_a_day_apart_one_naming_its_mechanism_are_one_event_but_a_sideline_is_not() -> None:
+    b = briefing(" date 2025-03-06 Ministers hold dialogue\nOSLO, March 5 -- Norway's Foreign Minister Anna Holm and "
+                 "Chile's Foreign Minister Tomas Berg held the fifth Norway-Chile strategic dialogue in Oslo on Wednesday.",
+                 " date 2025-03-07 Holm and Berg talk\nOSLO, March 6 -- Foreign Minister Anna Holm held talks with "
+                 "Foreign Minister Tomas Berg in Oslo on Thursday.",
+                 " date 2025-03-07 Holm meets Lund\nOSLO, March 6 -- Foreign Minister Anna Holm met Prime Minister Erik "
+                 "Lund in Oslo on Thursday.")
+    dialogue = [e for e in b.events if e.mechanism]
+    assert len(dialogue) == 1 and len(dialogue[0].articles) == 2
+    assert len(b.events) == 2

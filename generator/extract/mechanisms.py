@@ -44,7 +44,8 @@ PARTIES_IN_SENTENCE = re.compile(r"\(([A-Z]{2,8})\)\s+and\s+(?:the\s+)?[A-Z][^()
 PARTY = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
 SERIES_HEADS = r"seminar|forum|dialogue|symposium|roundtable|consultation|conference|summit|talks"
 LOWER_SERIES = re.compile(
-    rf"\b(?P<ord>{ORDINAL})\s+(?P<body>(?:[a-z0-9][\w+-]*\s+){{0,4}}?(?:{SERIES_HEADS}))"
+    rf"\b(?P<ord>{ORDINAL})\s+(?P<pair>[A-Z][\w]*(?:-[A-Z][\w]*)+\s+)?"
+    rf"(?P<body>(?:[a-z0-9][\w+-]*\s+){{0,4}}?(?:{SERIES_HEADS}))"
     rf"(?P<topic>\s+on\s+[a-z][\w-]*(?:\s+(?:and|of)\s+[a-z][\w-]*)*)?"
     rf"(?:\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY}))?")
 ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
@@ -131,7 +132,9 @@ def series_between(index: int, sentence: Sentence) -> list[RawMention]:
     found = []
     for m in LOWER_SERIES.finditer(sentence.text):
         body = m.group("body") + (m.group("topic") or "")
-        if m.group("a"):
+        if m.group("pair"):  # "the fifth China-Japan strategic dialogue"
+            name = m.group("pair") + body
+        elif m.group("a"):
             name = f"{short_party(m.group('a'))}-{short_party(m.group('b'))} {body}"
         else:
             name = qualified(body, sentence.text)

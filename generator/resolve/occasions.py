@@ -4,6 +4,7 @@ and gathered in article order."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,29 +51,47 @@ class Occasions:
         for e in x.events:
             mech = eid(MECHANISMS, e.mechanism, a) if e.mechanism else None
             people = {eid(PEOPLE, p.name, a) for p in e.participants}
-            key = ("m", mech) if mech else ("d", e.date if e.date and len(e.date) == 10 else None)
-            pool = self.pools.setdefault(key, []) if key[1] else []
-            match = next((i for i in pool if same_event(self.found[i], e, mech, people)), None)
+            keys = ([("m", mech)] if mech else []) + [("d", day) for day in days_around(e.date)]
+            near = dict.fromkeys(i for k in keys for i in self.pools.get(k, ()))
+            # an article's own events are apart already: extraction merged what it reports twice
+            match = next((i for i in near if all(b != a for b, _ in self.found[i].reports)
+                          and same_event(self.found[i], e, mech, people)), None)
             if match is None:
                 match = len(self.found)
                 self.found.append(Occasion([(a, e)], mech, people))
-                pool.append(match)
             else:
                 self.found[match].reports.append((a, e))
                 self.found[match].people |= people
+                self.found[match].mechanism = self.found[match].mechanism or mech
+            for k in keys[:2 if mech else 1] if keys else ():  # its own mechanism's and its own day's pools
+                if match not in self.pools.setdefault(k, []):
+                    self.pools[k].append(match)
             joined.append(match)
         self.of_article[a] = tuple(joined)
         return set(joined)
 
 
 def same_event(o: Occasion, e: EventMention, mech: str | None, people: set[str]) -> bool:
-    """The same session of the same mechanism; or, with no mechanism, the same day and two people in common."""
-    if o.mechanism or mech:
-        first = o.reports[0][1]
+    """The same session of the same mechanism; or, where a report names no mechanism, days a day apart at
+    most (outlets date by their own time zone and publication day) and two people in common; where only one
+    names a mechanism, mostly the same people too (a meeting on a forum's sidelines is not the forum)."""
+    if o.mechanism and mech:
+        first = next(r for _, r in o.reports if r.mechanism)
         return o.mechanism == mech and (first.session, year_of(first)) == (e.session, year_of(e)) \
             and (first.session is not None or year_of(e) is not None)
     date = o.date()
-    return bool(date and e.date and len(date) == len(e.date) == 10 and date == e.date and len(o.people & people) >= 2)
+    shared = o.people & people
+    if not (date and e.date in days_around(date) and len(shared) >= 2):
+        return False
+    return not (o.mechanism or mech) or 2 * len(shared) >= len(o.people | people)
+
+
+def days_around(date: str | None) -> list[str]:
+    """The day, the day before and the day after, where the date is a day."""
+    if not date or len(date) != 10:
+        return []
+    day = dt.date.fromisoformat(date)
+    return [date, *((day + dt.timedelta(days=n)).isoformat() for n in (-1, 1))]
 
 
 def year_of(e: EventMention) -> str | None:
