@@ -73,3 +73,13 @@ def test_two_coordinated_names_a_generic_name_qualified_and_a_name_that_stops_at
         "Norway-Chile High-Level Strategic Dialogue", "Norway-Chile High-Level Economic and Trade Dialogue",
         "Lancang-Mekong Cooperation Media Summit", "Valeland-Freedonia ruling parties exchange mechanism"]
     assert [(s.session, s.year) for s in sessions[2:]] == [(None, 2023), (6, None)]
+
+
+def test_a_grouping_of_countries_names_its_summits_in_lower_case_and_one_country_does_not() -> None:
+    from generator.extract import nlp
+    from generator.extract.mechanisms import find_mechanisms
+
+    _, sessions = find_mechanisms(nlp.sentences([
+        "Lin attended the 15th BRICS summit in Oslo.", "They met on the sidelines of the G20 summit in Rio.",
+        "He spoke at the US forum in Texas."]))
+    assert [(s.mechanism, s.session) for s in sessions] == [("BRICS summit", 15), ("G20 summit", None)]

@@ -20,6 +20,7 @@ from .lexicon import (
     ORG_HEADS,
     SESSION_WORDS,
     WEAK_MECHANISM_HEADS,
+    is_country,
     ordinal_value,
 )
 from .nlp import Sentence, Token, tokens
@@ -36,7 +37,7 @@ NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|a
 LOWER_MECHANISM = re.compile(
     r"\b(?:(?P<pair>[A-Z]\w*(?:\s?-\s?[A-Z][\w-]*)+)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
     r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)"
-    r"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+)+)\s+(?P<body2>(?:[a-z][\w-]*\s+){0,3}(?:summit|dialogue|forum|"
+    r"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+)+|[A-Z]{2,6}\d{0,2}|G\d{1,2})\s+(?P<body2>(?:[a-z][\w-]*\s+){0,3}(?:summit|dialogue|forum|"
     r"consultations?))\b")
 PAIR_IN_SENTENCE = re.compile(rf"\b(?:between\s+)?({COUNTRY})\s+and\s+({COUNTRY})\b")
 # "The Communist Party of China (CPC) and the Communist Party of Vietnam (CPV) held their 16th theory seminar"
@@ -44,7 +45,7 @@ PARTIES_IN_SENTENCE = re.compile(r"\(([A-Z]{2,8})\)\s+and\s+(?:the\s+)?[A-Z][^()
 PARTY = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
 SERIES_HEADS = r"seminar|forum|dialogue|symposium|roundtable|consultation|conference|summit|talks"
 LOWER_SERIES = re.compile(
-    rf"\b(?P<ord>{ORDINAL})\s+(?P<pair>[A-Z][\w]*(?:-[A-Z][\w]*)+\s+)?"
+    rf"\b(?P<ord>{ORDINAL})\s+(?P<pair>(?:[A-Z][\w]*(?:-[A-Z][\w]*)+|[A-Z]{{2,6}}\d{{0,2}}|G\d{{1,2}})\s+)?"
     rf"(?P<body>(?:[a-z0-9][\w+-]*\s+){{0,4}}?(?:{SERIES_HEADS}))"
     rf"(?P<topic>\s+on\s+[a-z][\w-]*(?:\s+(?:and|of)\s+[a-z][\w-]*)*)?"
     rf"(?:\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY}))?")
@@ -132,7 +133,8 @@ def series_between(index: int, sentence: Sentence) -> list[RawMention]:
     found = []
     for m in LOWER_SERIES.finditer(sentence.text):
         body = m.group("body") + (m.group("topic") or "")
-        if m.group("pair"):  # "the fifth China-Japan strategic dialogue"
+        if m.group("pair") and ("-" in m.group("pair") or is_grouping(m.group("pair").strip())):
+            # "the fifth China-Japan strategic dialogue", "the 15th BRICS summit"
             name = m.group("pair") + body
         elif m.group("a"):
             name = f"{short_party(m.group('a'))}-{short_party(m.group('b'))} {body}"
@@ -255,7 +257,8 @@ def lower_case(index: int, sentence: Sentence, taken: list[RawMention]) -> list[
         body = re.sub(r"^(?:(?:of|in|at|for|on|to|with|by)\s+)?(?:the|a|an|this|that|its|their)\s+", "", body)
         if len(body.split()) < 2 and not pair_:
             continue
-        if m.group("body2") and not all(is_country_word(p) for p in pair_.split("-")):
+        if m.group("body2") and not (is_grouping(pair_) if "-" not in pair_ else
+                                     all(is_country_word(p) for p in pair_.split("-"))):
             continue
         name = f"{pair_} {body}" if pair_ else qualified(body, sentence.text)
         found.append(RawMention(index, m.start(), m.end(), name, None, None, m.group()))
@@ -380,6 +383,12 @@ def established_years(sentences: list[Sentence], raw: list[RawMention], canonica
         if here:
             years.setdefault(canonical[here[-1].name], int(m.group(1)))
     return years
+
+
+def is_grouping(word: str) -> bool:
+    """"BRICS", "SCO", "G20": the acronym of a grouping of countries holds summits and forums in its name;
+    one of a single country ("the US summit", "UK") does not."""
+    return (word.isupper() or re.fullmatch(r"G\d{1,2}", word) is not None) and not is_country(word)
 
 
 def is_country_word(word: str) -> bool:
