@@ -67,3 +67,10 @@ def test_someone_attending_a_named_forum_is_an_event_of_it_and_a_meeting_on_its_
     assert [(e.title, e.date, e.mechanism, [p.name for p in e.participants]) for e in events] == [
         ("Nordic Climate Summit", "2023-09-04", "Nordic Climate Summit", ["Lin Tao"]),
         ("Lin Tao meets Erik Lund", "2023-09-04", None, ["Lin Tao", "Erik Lund"])]
+
+
+def test_a_visit_is_an_event_of_the_visitor() -> None:
+    events = events_of(" date 2023-09-05 Holm in Chile\nOSLO, Sept. 4 -- Foreign Minister Anna Holm paid an official "
+                       "visit to Chile from Sept. 1 to 3.")
+    assert [(e.title, e.date, e.end_date, [p.name for p in e.participants]) for e in events] == [
+        ("Anna Holm visits Chile", "2023-09-01", "2023-09-03", ["Anna Holm"])]

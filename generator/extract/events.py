@@ -22,7 +22,8 @@ MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(
                      r"(?:talks|call|conversation|meeting|consultations?|dialogue|discussions?)|"
                      r"(?:spoke|speaks|talked|talks)\s+(?:by|over|on\s+the)\s+(?:tele)?phone|"
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
-                     r"received)\b")
+                     r"received|(?:paid|pays|paying|began|begins|made|makes)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+                     r"visits?\s+to|visited|is\s+visiting)\b")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
                      r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
@@ -215,6 +216,10 @@ def in_window(text: str, start: int, at: int) -> bool:
 
 def meeting_title(people: list[str], trigger: str, rest: str) -> str:
     names = " and ".join(people[:2]) if len(people) <= 2 else ", ".join(people[:-1]) + " and " + people[-1]
+    if re.search(r"visit", trigger, re.IGNORECASE):
+        where = re.split(r"[,;.]|\s+(?:from|on|in|at|and|for|to|during|since)\s", rest.strip(), maxsplit=1)[0]
+        return f"{names} {'visit' if len(people) > 1 else 'visits'} {where}" if where and len(where.split()) <= 5 \
+            else f"Visit by {names}"
     if re.search(r"phone|call\b", trigger, re.IGNORECASE):
         return f"Phone call between {names}" if len(people) > 1 else f"Phone call with {people[0]}"
     if trigger.lower().startswith(("talks", "held", "hold", "had", "has")):
