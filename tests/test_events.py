@@ -74,3 +74,10 @@ def test_a_visit_is_an_event_of_the_visitor() -> None:
                        "visit to Chile from Sept. 1 to 3.")
     assert [(e.title, e.date, e.end_date, [p.name for p in e.participants]) for e in events] == [
         ("Anna Holm visits Chile", "2023-09-01", "2023-09-03", ["Anna Holm"])]
+
+
+def test_a_later_event_in_a_country_its_words_name_does_not_take_the_main_events_city() -> None:
+    events = events_of(" date 2023-09-05 Lin in Oslo\nOSLO, Sept. 4 -- Vice Premier Lin Tao attended the Nordic Climate "
+                       "Summit in Oslo on Monday.\n\nForeign Minister Anna Holm paid an official visit to Chile from "
+                       "Sept. 1 to 3.")
+    assert [(e.title, e.place) for e in events] == [("Nordic Climate Summit", "Oslo"), ("Anna Holm visits Chile", None)]

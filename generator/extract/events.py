@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import EventMention, Participant, PersonMention, Statement
 from .dates import Anchor, FoundDate, find_dates
-from .lexicon import ORDINALS, TITLE_WORDS, ordinal_number
+from .lexicon import ORDINALS, TITLE_WORDS, is_country, ordinal_number
 from .mechanisms import SessionMention
 from .nlp import Sentence
 from .people import Occurrence
@@ -333,8 +333,11 @@ def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
         return following[0].name
     if c is main:
         return ctx.dateline
-    # an event of the same occasion happened where the main one did; one told of as past, unknown
-    return None if c.past else event_place(ctx, main, main)
+    # an event of the same occasion happened where the main one did; one told of as past, or one in a
+    # country its own words name ("paid a visit to Tanzania"), has no city known
+    elsewhere = any(e.label == "GPE" and e.start >= c.position and is_country(e.text)
+                    for e in ctx.sentences[c.sentence].entities)
+    return None if c.past or elsewhere else event_place(ctx, main, main)
 
 
 def build(ctx: Context, c: Candidate, date: tuple[str | None, str | None], place: str | None,
