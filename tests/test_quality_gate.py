@@ -16,9 +16,9 @@ from tests.conftest import FIXTURE_SEEDS, PROJECT
 from tests.scoring import score
 
 GOLD = Path(__file__).parent / "gold"
-FLOORS = {
-    "people": 0.95, "organizations": 0.95, "mechanisms": 0.95, "events": 0.95,
-    "event_people": 0.95, "event_date": 0.95, "roles": 0.9, "merged": 1.0,
+FLOORS = {  # what the seeds and the fixtures reach (2026-12-02): event_people 0.963 and 0.968, the rest 1.0
+    "people": 1.0, "organizations": 1.0, "mechanisms": 1.0, "events": 1.0,
+    "event_people": 0.96, "event_date": 1.0, "roles": 1.0, "merged": 1.0,
 }
 
 
