@@ -50,7 +50,8 @@ CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|
                         # a photo's credit after its caption, which may hold facts: "... the venue. (Xinhua/Li Ming)"
                         r"|\s*\((photo\s+by\s+)?[^()]{1,40}/(xinhua|afp|reuters|ap|epa|getty images|vcg|cfp|ic|cgtn|"
                         r"china daily|tass|kyodo|yonhap|ria novosti|sputnik)\)\s*$"
-                        r"|\s*\((xinhua|afp|reuters|ap|epa|tass|kyodo|yonhap|cgtn)/[^()]{1,40}\)\s*$", re.IGNORECASE)
+                        r"|\s*\((xinhua|afp|reuters|ap|epa|tass|kyodo|yonhap|cgtn)/[^()]{1,40}\)\s*$"
+                        r"|(?<=[.!?\d])\s*\([A-Z][\w.&' -]{1,30}/[A-Z][\w.' -]{1,40}\)\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
 YEARS = range(1900, 2101)
 """Publication years that are believable; any other is a typing error (and "tomorrow" of 9999-12-31 none)."""
