@@ -111,3 +111,15 @@ def test_a_model_org_needs_a_head_noun_an_acronym_or_a_second_mention() -> None:
                                                               nlp.Span("ORG", 11, 18, "Reuters"))),
                  nlp.Sentence(1, "Xinhua reported it.", (nlp.Span("ORG", 0, 6, "Xinhua"),))]
     assert recurring_words(sentences) == {"Xinhua"}
+
+
+def test_a_person_named_only_inside_an_organizations_name_is_no_person() -> None:
+    from generator.extract.extraction import outside_names
+    from generator.extract.people import Occurrence
+    from generator.model import PersonMention
+
+    people = [PersonMention("Anna Holm", (), ()), PersonMention("Ho Chi Minh National", (), ())]
+    said = [Occurrence(0, 0, 9, "Anna Holm"), Occurrence(0, 28, 48, "Ho Chi Minh National")]
+    academy = [Occurrence(0, 28, 70, "Ho Chi Minh National Academy of Politics")]
+    kept, occurrences = outside_names(people, said, academy)
+    assert [p.name for p in kept] == ["Anna Holm"] and occurrences == said[:1]

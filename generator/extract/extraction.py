@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Extraction, MechanismMention, OrgMention
+from ..model import Article, Extraction, MechanismMention, OrgMention, PersonMention
 from . import nlp
 from .dates import Anchor
 from .events import Context, find_events
@@ -40,6 +40,7 @@ def extract(article: Article) -> Extraction:
     organizations += credited_source(article, organizations)
     kept = {o.name for o in organizations}
     org_occurrences = [o for o in org_occurrences if o.name in kept]
+    people, person_occurrences = outside_names(people, person_occurrences, org_occurrences)
     # a span over a person's name is no place ("Ambassador to Africa Kwame Dubois": GPE "Africa Kwame")
     taken = [(o.sentence, o.start, o.end) for o in [*org_occurrences, *person_occurrences]] + \
             [(s.sentence, s.start, s.end) for s in sessions]
@@ -52,6 +53,17 @@ def extract(article: Article) -> Extraction:
     events = find_events(ctx)
     places = list(dict.fromkeys([o.name for o in place_occurrences] + [e.place for e in events if e.place]))
     return Extraction(article, tuple(people), tuple(organizations), tuple(mechanisms), tuple(places), tuple(events))
+
+
+def outside_names(people: list[PersonMention], occurrences: list[Occurrence],
+                  organizations: list[Occurrence]) -> tuple[list[PersonMention], list[Occurrence]]:
+    """A "person" named only inside an organization's name is part of that name: "Ho Chi Minh National" of
+    the "Ho Chi Minh National Academy of Politics"."""
+    def inside(o: Occurrence) -> bool:
+        return any(g.sentence == o.sentence and g.start <= o.start and o.end <= g.end for g in organizations)
+    gone = {p.name for p in people if all(inside(o) for o in occurrences if o.name == p.name)
+            and any(o.name == p.name for o in occurrences)}
+    return [p for p in people if p.name not in gone], [o for o in occurrences if o.name not in gone]
 
 
 def credited_source(article: Article, organizations: list[OrgMention]) -> list[OrgMention]:
