@@ -81,3 +81,10 @@ def test_a_later_event_in_a_country_its_words_name_does_not_take_the_main_events
                        "Summit in Oslo on Monday.\n\nForeign Minister Anna Holm paid an official visit to Chile from "
                        "Sept. 1 to 3.")
     assert [(e.title, e.place) for e in events] == [("Nordic Climate Summit", "Oslo"), ("Anna Holm visits Chile", None)]
+
+
+def test_talks_with_a_counterpart_name_both_sides() -> None:
+    events = events_of(" date 2024-03-05 OSLO, March 4 -- Norwegian Foreign Minister Anna Holm held talks with her "
+                       "Chilean counterpart Tomas Berg in Oslo on Monday.")
+    assert [(e.title, [p.name for p in e.participants]) for e in events] == [
+        ("Talks between Anna Holm and Tomas Berg", ["Anna Holm", "Tomas Berg"])]

@@ -45,7 +45,8 @@ OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|re
                      r"memorand(?:um|a)|MoUs?|plan|document|deal|accord|communiqu|program|joint|“)", re.IGNORECASE)
 MAX_SUMMARY = 600
 NEAR = 60
-WINDOW_WORDS = frozenset(["and", "of", "for", "the", "to", "on", "in", "at", "with", "here", "visiting", "foreign", "affairs", "s"])
+WINDOW_WORDS = frozenset(["and", "of", "for", "the", "to", "on", "in", "at", "with", "here", "visiting", "foreign", "affairs", "s",
+                          "his", "her", "their", "counterpart", "counterparts"])  # "with his Russian counterpart X"
 BACK_REFERENCE = re.compile(r"^(?:The|This|That)\s+(meeting|session|talks|forum|dialogue|event|summit|"
                             r"activity|program|programme|edition|visit)\b|^It\b")
 
