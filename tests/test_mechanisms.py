@@ -83,3 +83,12 @@ def test_a_grouping_of_countries_names_its_summits_in_lower_case_and_one_country
         "Lin attended the 15th BRICS summit in Oslo.", "They met on the sidelines of the G20 summit in Rio.",
         "He spoke at the US forum in Texas."]))
     assert [(s.mechanism, s.session) for s in sessions] == [("BRICS summit", 15), ("G20 summit", None)]
+
+
+def test_a_name_cut_short_by_a_list_of_countries_is_no_mechanism() -> None:
+    from generator.extract import nlp
+    from generator.extract.mechanisms import find_mechanisms
+
+    mentions, _ = find_mechanisms(nlp.sentences(["Forum on Norway, Chile, Peru cooperation opens",
+                                                 "He praised the Boao Forum for Asia, China said."]))
+    assert [m.name for m in mentions] == ["Boao Forum for Asia"]

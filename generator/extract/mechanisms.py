@@ -181,6 +181,8 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
             continue
         if len(words) == 1 or any(r.sentence == index and r.start <= words[0].start < r.end for r in taken):
             continue
+        if cut_in_a_list(sentence.text[words[-1].end:], words):
+            continue
         name = qualified(re.sub(r"\s+-\s+", "-", sentence.text[words[0].start:words[-1].end]), sentence.text)
         acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", sentence.text[words[-1].end:])
         found.append(RawMention(index, words[0].start, words[-1].end, name, session, year,
@@ -201,6 +203,13 @@ def split_after_heads(run: list[Token]) -> list[list[Token]]:
             parts.append(run[start:i])
             start = i + 1 + (i + 1 < len(run) and run[i + 1].text.lower() == "the")
     return [p for p in [*parts, run[start:]] if p]
+
+
+def cut_in_a_list(after: str, words: list[Token]) -> bool:
+    """"Forum on China, Japan, ROK cooperation": a name that ends on a country a list goes on from is cut short."""
+    m = re.match(r"\s*,\s*(?:the\s+)?([A-Z]\w*)(?:\s*,\s*|\s+and\s+)(?:the\s+)?([A-Z]\w*)", after)
+    return m is not None and is_country_word(words[-1].text) and all(is_country_word(c) for c in m.groups()) \
+        and any(w.text.lower() in TAIL_JOINERS for w in words)
 
 
 def edition_suffix(words: list[Token], year: int | None) -> tuple[list[Token], int | None]:
