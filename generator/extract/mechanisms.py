@@ -25,6 +25,8 @@ from .lexicon import (
 )
 from .nlp import Sentence, Token, tokens
 
+# "BRICS", "SCO", "G20": the acronym of a grouping of countries, which names its summits and forums.
+GROUPING = r"[A-Z]{2,6}\d{0,2}|G\d{1,2}"
 COUNTRY = r"(?:China|Japan|Korea|the ROK|ROK|the DPRK|Russia|India|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 NTH_OF = re.compile(
     rf"\b(?P<ord>{ORDINAL})\s+(?i:{SESSION_WORDS})s?\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<name>[“\"\w][^,.;:()]*)",
@@ -37,7 +39,7 @@ NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|a
 LOWER_MECHANISM = re.compile(
     r"\b(?:(?P<pair>[A-Z]\w*(?:\s?-\s?[A-Z][\w-]*)+)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
     r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)"
-    r"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+)+|[A-Z]{2,6}\d{0,2}|G\d{1,2})\s+(?P<body2>(?:[a-z][\w-]*\s+){0,3}(?:summit|dialogue|forum|"
+    rf"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+)+|{GROUPING})\s+(?P<body2>(?:[a-z][\w-]*\s+){{0,3}}(?:summit|dialogue|forum|"
     r"consultations?))\b")
 PAIR_IN_SENTENCE = re.compile(rf"\b(?:between\s+)?({COUNTRY})\s+and\s+({COUNTRY})\b")
 # "The Communist Party of China (CPC) and the Communist Party of Vietnam (CPV) held their 16th theory seminar"
@@ -45,7 +47,7 @@ PARTIES_IN_SENTENCE = re.compile(r"\(([A-Z]{2,8})\)\s+and\s+(?:the\s+)?[A-Z][^()
 PARTY = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
 SERIES_HEADS = r"seminar|forum|dialogue|symposium|roundtable|consultation|conference|summit|talks"
 LOWER_SERIES = re.compile(
-    rf"\b(?P<ord>{ORDINAL})\s+(?P<pair>(?:[A-Z][\w]*(?:-[A-Z][\w]*)+|[A-Z]{{2,6}}\d{{0,2}}|G\d{{1,2}})\s+)?"
+    rf"\b(?P<ord>{ORDINAL})\s+(?P<pair>(?:[A-Z][\w]*(?:-[A-Z][\w]*)+|{GROUPING})\s+)?"
     rf"(?P<body>(?:[a-z0-9][\w+-]*\s+){{0,4}}?(?:{SERIES_HEADS}))"
     rf"(?P<topic>\s+on\s+[a-z][\w-]*(?:\s+(?:and|of)\s+[a-z][\w-]*)*)?"
     rf"(?:\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY}))?")
@@ -395,9 +397,8 @@ def established_years(sentences: list[Sentence], raw: list[RawMention], canonica
 
 
 def is_grouping(word: str) -> bool:
-    """"BRICS", "SCO", "G20": the acronym of a grouping of countries holds summits and forums in its name;
-    one of a single country ("the US summit", "UK") does not."""
-    return (word.isupper() or re.fullmatch(r"G\d{1,2}", word) is not None) and not is_country(word)
+    """A grouping's acronym, not a single country's ("the US forum")."""
+    return re.fullmatch(GROUPING, word) is not None and not is_country(word)
 
 
 def is_country_word(word: str) -> bool:

@@ -119,8 +119,9 @@ def with_inner_acronym(text: str, start: int, end: int) -> list[tuple[int, int, 
 
 def names_a_body(span: str) -> bool:
     """A name the model alone calls an organization is one where it holds a head noun ("Boao Media Group")
-    or is an acronym ("NATO"), or one word it calls so again and again: the model's other ORG spans on new
-    text were mostly not (names of people and places, "Belt and Road"), three in four wrong on the blind set."""
+    or is an acronym ("NATO"); `org_spans` also keeps one word the model calls so twice (`recurring_words`).
+    The model's other ORG spans on new text were mostly not (names of people and places, "Belt and Road"):
+    three in four wrong on the blind set."""
     return span.isupper() or any(is_head(w) for w in span.split())
 
 

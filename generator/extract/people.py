@@ -22,12 +22,6 @@ from .nlp import Sentence, tokens
 NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"
 PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
-CLAUSE_WORDS = frozenset(["who", "whom", "whose", "which", "that", "this", "these", "those", "it", "he", "she", "they",
-                          "we", "i", "you", "said", "says", "met", "meets", "told", "was", "is", "were", "are", "has",
-                          "have", "had", "will", "would", "can", "could", "may", "with", "to", "for", "by", "from",
-                          "when", "while", "after", "before", "where", "not", "all", "both", "each", "some", "many",
-                          "saw", "sees", "took", "gave", "made", "became", "becomes", "held", "led", "two", "three",
-                          "four", "five", "several", "other", "others", "more", "most", "such"])
 WHEN = frozenset(["former", "then", "outgoing", "incoming", "late", "retired", "erstwhile"])
 """Words that put a title at another time than the event's: they stay part of the role."""
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\s))(([A-Z]{2,}(?:-[A-Z]{2,})?) [A-Z][a-z]+(?:-[a-z]+)?)\s*$")
@@ -36,11 +30,17 @@ REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|
                        r"expressed|introduced|led|attended|delivered|spoke|highlighted|welcomed)\b.*$")
 # "Cabinet Secretary for Information Eliud Owalo said". Any titled run that ends a clause ("and Director for
 # Strategy Sergey Kuzovnikov.") found a few more people and more false ones on the blind set.
-TITLED_NAME = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
-                         r"(?:said|says|told|noted|stressed|added)\b")
+TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
+                            r"(?:said|says|told|noted|stressed|added)\b")
 # "in Labuan Bajo": a name after these is a place the model took for a person.
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
+# Words that make a chunk a clause, not a title ("who met the president"): no title opens with them.
+CLAUSE_WORDS = NOT_NAMES | frozenset([
+    "who", "whom", "whose", "which", "said", "says", "met", "meets", "told", "was", "is", "were", "are", "has", "have",
+    "had", "will", "would", "can", "could", "to", "where", "not", "all", "each", "some", "many", "saw", "sees",
+    "took", "gave", "made", "became", "becomes", "held", "led", "two", "three", "four", "five", "several", "other",
+    "others", "more", "most", "such"])
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
     for sentence in sentences:
-        for m in TITLED_NAME.finditer(sentence.text):
+        for m in TITLED_SPEAKER.finditer(sentence.text):
             words = m.group("run").split()
             name = " ".join(words[-2:])
             if any(w.lower() in TITLE_WORDS for w in words[:-2]) and all(plausible_name_word(w) for w in words[-2:]) \

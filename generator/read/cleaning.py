@@ -47,17 +47,17 @@ FOOTER = re.compile(r"^(disclaimer|related (news|articles|stories)|more (news|st
 """A line after which nothing is the article."""
 CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|ians|pti|app)\s*$"
                         r"|(?<=[.!?”\"])\s+\(?(additional )?reporting by\b[^()]*\)?\s*$"
-                        # a photo's credit after its caption, which may hold facts: "... the venue. (Xinhua/Li Ming)"
-                        r"|\s*\((photo\s+by\s+)?[^()]{1,40}/(xinhua|afp|reuters|ap|epa|getty images|vcg|cfp|ic|cgtn|"
-                        r"china daily|tass|kyodo|yonhap|ria novosti|sputnik)\)\s*$"
-                        r"|\s*\((xinhua|afp|reuters|ap|epa|tass|kyodo|yonhap|cgtn)/[^()]{1,40}\)\s*$"
-                        r"|(?<=[.!?\d])\s*\([A-Z][\w.&' -]{1,30}/[A-Z][\w.' -]{1,40}\)\s*$", re.IGNORECASE)
+                        # a photo's credit after its caption, which may hold facts: "... Aug. 25. (Xinhua/Li Ming)"
+                        r"|(?<=[.!?\d”\"])\s*\((photo\s+by\s+)?[A-Z][\w.&' -]{1,30}/[A-Z][\w.' -]{1,40}\)\s*$",
+                        re.IGNORECASE)
 BULLET = re.compile(r"^\s*[-*•·]\s+\S")
 YEARS = range(1900, 2101)
 """Publication years that are believable; any other is a typing error (and "tomorrow" of 9999-12-31 none)."""
 DATE_LINE = re.compile(r"^\s*date\s+(\d[\d./-]*)\s*(.*)$", re.DOTALL)
+# The words a page's date stamp opens with ("Updated: 2024-07-12", "Posted on May 12, 2023").
+STAMP_WORDS = r"(?:published|updated|posted|released|release time|publication date|date)"
 DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
-    (r"\b(?:updated|published|posted|released|date)\s*[:：]?\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
+    (rf"\b{STAMP_WORDS}\s*[:：]?\s*(\d{{4}})[-./](\d{{1,2}})[-./](\d{{1,2}})"
      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
     r"\(\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\s*\)",
     r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
@@ -67,15 +67,13 @@ TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b)?", re.IGN
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-NAMED_DATE = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b",
-                        re.IGNORECASE)
-DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})\b",
-                            re.IGNORECASE)
+MONTH = rf"(?:{'|'.join(MONTHS)})[a-z]*"
+NAMED_DATE = re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+DAY_FIRST_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # day first, as European pages write it
 CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-STAMP_LABEL = re.compile(r"^\W*(?:published|updated|posted|released|release time|publication date|date|time)\b",
-                         re.IGNORECASE)
-LABEL_BEFORE = re.compile(r"\b(?:published|updated|posted|released|date)(?:\s+on)?\s*[:：]?\s*$", re.IGNORECASE)
+STAMP_LABEL = re.compile(rf"^\W*(?:{STAMP_WORDS}|time)\b", re.IGNORECASE)
+LABEL_BEFORE = re.compile(rf"\b{STAMP_WORDS}(?:\s+on)?\s*[:：]?\s*$", re.IGNORECASE)
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"

@@ -51,8 +51,9 @@ class Occasions:
         for e in x.events:
             mech = eid(MECHANISMS, e.mechanism, a) if e.mechanism else None
             people = {eid(PEOPLE, p.name, a) for p in e.participants}
-            keys = ([("m", mech)] if mech else []) + [("d", day) for day in days_around(e.date)]
-            near = dict.fromkeys(i for k in keys for i in self.pools.get(k, ()))
+            days = days_around(e.date)
+            own = ([("m", mech)] if mech else []) + [("d", day) for day in days[:1]]
+            near = dict.fromkeys(i for k in own + [("d", day) for day in days[1:]] for i in self.pools.get(k, ()))
             # an article's own events are apart already: extraction merged what it reports twice
             match = next((i for i in near if all(b != a for b, _ in self.found[i].reports)
                           and same_event(self.found[i], e, mech, people)), None)
@@ -63,7 +64,7 @@ class Occasions:
                 self.found[match].reports.append((a, e))
                 self.found[match].people |= people
                 self.found[match].mechanism = self.found[match].mechanism or mech
-            for k in keys[:2 if mech else 1] if keys else ():  # its own mechanism's and its own day's pools
+            for k in own:  # found again by its mechanism and by its own day
                 if match not in self.pools.setdefault(k, []):
                     self.pools[k].append(match)
             joined.append(match)
