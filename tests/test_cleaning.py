@@ -148,3 +148,26 @@ def test_a_caption_keeps_its_facts_and_loses_its_credit() -> None:
     a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday.\n\n"
                 "Anna Holm speaks at the talks in Oslo, March 4, 2023. (Xinhua/Jane Roe)")
     assert a.paragraphs[-1] == "Anna Holm speaks at the talks in Oslo, March 4, 2023."
+
+
+def test_a_list_of_other_headlines_ends_the_body_even_without_a_label() -> None:
+    a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
+                "They agreed to meet again in May.\n\nCentral bank raises interest rates again\n"
+                "Prime Minister Olav Lund to visit Lima next week\nNational airline adds flights to Bergen\n"
+                "Get the latest news delivered to your inbox every morning.")
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.", "They agreed to meet again in May.")
+
+
+@pytest.mark.parametrize("label", ["Related:", "Trending", "Most Read", "More from World", "You may also like",
+                                   "Editor's Picks", "Latest News"])
+def test_a_list_label_ends_the_body(label: str) -> None:
+    a = article(f"Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n{label}\n"
+                "Ministers of Peru sign a trade deal.")
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",)
+
+
+def test_a_byline_with_a_title_and_a_slashed_date_line_are_no_text() -> None:
+    a = article("Ministers meet in Oslo for talks\nBy Maria Solberg, Staff Reporter\n2025/03/14\n"
+                "Tags: trade, Norway\n\nMinisters met in Oslo on Saturday for trade talks.")
+    assert a.title == "Ministers meet in Oslo for talks" and a.published == "2025-03-14"
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",)

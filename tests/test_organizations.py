@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from generator.extract import nlp
+from generator.extract.lexicon import is_country
 from generator.extract.organizations import find_organizations
 
 
@@ -123,3 +124,9 @@ def test_a_person_named_only_inside_an_organizations_name_is_no_person() -> None
     academy = [Occurrence(0, 28, 70, "Ho Chi Minh National Academy of Politics")]
     kept, occurrences = outside_names(people, said, academy)
     assert [p.name for p in kept] == ["Anna Holm"] and occurrences == said[:1]
+
+
+def test_any_iso_country_is_a_country_not_a_name() -> None:
+    assert all(is_country(name) for name in ["Fiji", "Russian Federation", "South Africa", "Republic of Korea",
+                                              "Türkiye", "Turkiye", "Democratic Republic of the Congo"])
+    assert not is_country("Norland")

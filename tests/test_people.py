@@ -87,3 +87,9 @@ def test_a_title_may_open_with_lower_case_words_but_a_clause_or_a_place_is_no_ti
     assert got["Erik Lund"][0] == ("first vice-minister of culture of Valeland",)
     assert got["Tomas Berg"][0] == ()
     assert "Lima" not in got
+
+
+def test_a_title_case_headline_does_not_lengthen_a_name_the_body_gives() -> None:
+    got = people_of("Foreign Minister Anna Berg Holds Talks with Visiting Counterpart in Oslo",
+                    "Foreign Minister Anna Berg held talks with her visiting counterpart in Oslo on Monday.")
+    assert "Anna Berg" in got and not any("Holds" in name for name in got)

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
+from ..slugs import fold
+
 # Words that make a phrase a person's title. Lower-case forms; multi-word titles are built from these.
 TITLE_WORDS = frozenset(["president", "vice-president", "minister", "ministers", "ambassador", "envoy", "director", "director-general", "deputy", "secretary", "secretary-general", "general", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "chairperson", "head", "counselor", "counsellor", "editor", "editor-in-chief", "premier", "chancellor", "governor", "mayor", "member", "commissioner", "representative", "consul", "consul-general", "attache", "attaché", "adviser", "advisor", "professor", "dean", "king", "queen", "prince", "princess", "emperor", "leader", "speaker", "senator", "lawmaker", "legislator", "congressman", "congresswoman", "official", "chief", "ceo", "founder", "president-elect", "vice", "vice-chairman", "vice-chair", "vice-minister", "vice-premier", "ministerial", "undersecretary", "under-secretary", "executive", "coordinator", "rector", "researcher", "fellow", "scholar", "expert", "analyst", "diplomat", "delegate", "correspondent", "publisher", "anchor", "host", "officer", "commander", "general-secretary", "assistant", "principal", "manager", "partner", "captain", "lieutenant", "spokesperson-in-chief", "prosecutor", "judge", "justice", "minister-counselor", "counsellor-general", "sheikh", "emir"])
 # Words that may stand inside a title phrase without being a title themselves.
@@ -45,7 +49,24 @@ NATIONALITIES = {
     "uruguayan": "Uruguay", "uzbek": "Uzbekistan", "venezuelan": "Venezuela", "vietnamese": "Vietnam",
     "yemeni": "Yemen", "zambian": "Zambia", "zimbabwean": "Zimbabwe", "serb": "Serbia",
 }
-COUNTRIES = frozenset({c.lower() for c in NATIONALITIES.values()} | {
+
+
+def iso_country_names() -> set[str]:
+    """Every country's short, common and official name as ISO 3166 (pycountry) keeps them, lower case, the
+    inverted forms turned round ("Korea, Republic of" -> "republic of korea") and without accents."""
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if not name or "(" in name:
+                continue
+            head, _, tail = name.partition(", ")
+            for form in ([f"{tail} {head}", head] if tail else [name]):
+                form = form.removeprefix("The ")
+                names |= {form.lower(), fold(form)}
+    return names
+
+
+COUNTRIES = frozenset(iso_country_names() | {c.lower() for c in NATIONALITIES.values()} | {
     "china", "japan", "the philippines", "philippines", "us", "u.s.", "usa", "the united states", "uk",
     "the united kingdom", "rok", "dprk", "south korea", "north korea", "republic of korea", "vietnam", "viet nam", "laos", "cambodia",
     "myanmar", "thailand", "brunei", "singapore", "indonesia", "malaysia", "timor-leste", "africa",

@@ -189,12 +189,18 @@ def split_roles(role: str) -> list[str]:
 def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list[str]:
     """Names of two words or more from the model, and any name an apposition gives a title."""
     names: list[str] = []
+    cased: set[str] = set()  # names found in a sentence that is not in Title Case
     for sentence in sentences:
         for ent in sentence.entities:
             if ent.label == "PERSON" and not PLACE_BEFORE.search(sentence.text[: ent.start]):
                 name = clean_person(whole_name(sentence.text, ent.start, ent.end))
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
+                if name and not title_case(sentence.text):
+                    cased.add(name)
+    # "Anna Berg Holds" of a headline "Minister Anna Berg Holds Talks with ...": where the body names "Anna
+    # Berg", the longer form is the headline's capitals, not a longer name
+    names = [n for n in names if n in cased or not any(o in cased and f" {o} " in f" {n} " for o in names if o != n)]
     for sentence in sentences:
         for m in TITLED_SPEAKER.finditer(sentence.text):
             words = m.group("run").split()
@@ -209,6 +215,12 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
         if not any(name in full.split() for full in names) and name not in names:
             names.append(name)
     return names
+
+
+def title_case(text: str) -> bool:
+    """A headline that capitalizes every word ("Minister Holds Talks with ..."), where capitals mark no name."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def whole_name(text: str, start: int, end: int) -> str:

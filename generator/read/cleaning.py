@@ -25,12 +25,12 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
      r"back to top|advertisement|subscribe|sign up|log ?in|comments?|tags?)\s*[:：]?$"),
     r"^(most (read|popular|viewed)|top stories|trending|you may (also )?like)\b",
     r"^https?://\S+$",
-    r"^by\s+[A-Z][\w.'’ -]{1,60}(\||$)",  # a byline: "By Zhang Yi | chinadaily.com.cn |"
+    r"^by\s+[A-Z][\w.'’ -]{1,60}(,[^.|]{1,60})?(\||$)",  # a byline: "By Zhang Yi | chinadaily.com.cn |", "By Li Na, Staff Reporter"
     r"^\(?[\w.-]+\.(com|cn|net|org)(\.\w+)?\)?\s*\|?$",
     r"^\[?(copyright|©)|\ball rights reserved\b|^presented by\b",
     r"^(video|producer|camera(man)?|graphics?|designer|illustration|executive producer)\s*[:：]",
     r"\((photo|file photo|picture|image)\s*[:：]?\s*$",  # a caption cut off where its credit began
-    r"^(key ?words|keywords)\s*[:：]",
+    r"^(key ?words|keywords|tags?|topics?)\s*[:：]",
     r"^video ?player ?close$",
     r"^\(?(additional )?(reporting|writing|editing|edited|written|compiled|translated) by\b",  # a wire's credits
     r"^our standards\s*:",
@@ -43,7 +43,10 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
 )]
 AGO = re.compile(r"^[-–—•·]?\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.IGNORECASE)
 """The time stamp of an item in a list of other headlines: it and the headline above it are not the article."""
-FOOTER = re.compile(r"^(disclaimer|related (news|articles|stories)|more (news|stories))\s*[:：]?$", re.IGNORECASE)
+FOOTER = re.compile(r"^(disclaimer|related( news| articles| stories| content| reading| links| posts)?|"
+                    r"more (news|stories|from [\w ]{1,30})|trending( now| news| stories)?|recommended( for you)?|"
+                    r"(most )?(popular|read|viewed)( news| stories| articles)?|latest (news|stories|articles)|"
+                    r"editor[’']?s[’']? (picks?|choice)|you (may|might) also like)\s*[:：]?$", re.IGNORECASE)
 """A line after which nothing is the article."""
 CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|ians|pti|app)\s*$"
                         r"|(?<=[.!?”\"])\s+\(?(additional )?reporting by\b[^()]*\)?\s*$"
@@ -60,7 +63,7 @@ DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     (rf"\b{STAMP_WORDS}\s*[:：]?\s*(\d{{4}})[-./](\d{{1,2}})[-./](\d{{1,2}})"
      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
     r"\(\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\s*\)",
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
+    r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
 )]
 MAX_STAMP = 100
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b)?", re.IGNORECASE)
@@ -85,6 +88,9 @@ MAX_TITLE = 110
 SENTENCE_END = re.compile(r"[.!?。！？…:;)”\"’']\s*$")
 LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 """An aggregator's label before a headline, set off by a spaced colon ("Zijin Mining : State councilor meets ...")."""
+LINK_LIST = 3
+"""Headline-shaped lines in a row that make a list of links: no article body has three subheadings in a row."""
+MAX_LINK_WORDS = 16
 HEAD_LINES = 8
 """Lines from the top of a page among which the body's first paragraph is looked for."""
 WORD = re.compile(r"\w")
@@ -98,7 +104,7 @@ def clean(seed: Seed) -> Article:
     published = published or stamped
     headline, paragraphs = headline_and_body([line for line in lines if line])
     dateline, source, paragraphs = read_dateline(paragraphs)
-    paragraphs = without_trailing_scraps(paragraphs)
+    paragraphs = without_trailing_scraps(before_link_list(paragraphs))
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
     title = headline or short_title(next((p for p in paragraphs if WORD.search(p)), paragraphs[0]))
@@ -114,6 +120,16 @@ def clean(seed: Seed) -> Article:
         reference_year=int(published[:4]) if published else single_year(headline or ""),
         headline=headline is not None,
     )
+
+
+def before_link_list(paragraphs: list[str]) -> list[str]:
+    """The body ends where a list of other pages' headlines starts: LINK_LIST lines shaped like a headline
+    in a row ("Trending" or "Related" lists without their label), and everything after them is the page's."""
+    for i in range(1, len(paragraphs)):
+        run = paragraphs[i:i + LINK_LIST]
+        if len(run) == LINK_LIST and all(looks_like_headline(p) and len(p.split()) <= MAX_LINK_WORDS for p in run):
+            return paragraphs[:i]
+    return paragraphs
 
 
 def without_trailing_scraps(paragraphs: list[str]) -> list[str]:
