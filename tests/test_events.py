@@ -88,3 +88,12 @@ def test_talks_with_a_counterpart_name_both_sides() -> None:
                        "Chilean counterpart Tomas Berg in Oslo on Monday.")
     assert [(e.title, [p.name for p in e.participants]) for e in events] == [
         ("Talks between Anna Holm and Tomas Berg", ["Anna Holm", "Tomas Berg"])]
+
+
+def test_a_meeting_still_to_come_is_no_event_beside_one_that_happened() -> None:
+    events = events_of(
+        " date 2025-04-06 HANOI: Foreign Minister Hiroshi Tanabe held talks with Deputy Prime Minister Tran Van "
+        "Minh in Hanoi on Saturday.\n\nThe two ministers confirmed that the 12th Japan-Vietnam Cooperation "
+        "Committee will be held in Tokyo later this year.\n\nThe visit comes ahead of the fifth Asia-Pacific "
+        "Media Forum, scheduled for October.\n\nThe third Japan-Vietnam Policy Dialogue will take place next month.")
+    assert [(e.title, e.date) for e in events] == [("Talks between Hiroshi Tanabe and Tran Van Minh", "2025-04-05")]

@@ -32,6 +32,13 @@ ATTENDED = re.compile(r"\b(?:attended|attends|attending|addressed|addresses|addr
                       r"participated in|participates in|took part in|takes part in|chaired|co-chaired|chairs|co-chairs|"
                       r"was present at|joined)\s+(?:the\s+|a\s+|an\s+)?(?:opening\s+(?:ceremony|session)\s+of\s+(?:the\s+)?)?$")
 PAST = re.compile(r"\b(?:their|previous|last|earlier|ago|former|past|established|since)\b", re.IGNORECASE)
+# A meeting still to come: "ahead of the fifth forum", "the 12th committee will be held later this year".
+PLAN_BEFORE = re.compile(r"\b(?:ahead of|prepar\w*\s+for|upcoming|forthcoming|next|forward to|(?:will|to)\s+(?:host|hold|"
+                         r"attend|convene))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.IGNORECASE)
+PLAN_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{0,60}(?=,))?,?\s*(?:which\s+|that\s+)?(?:will|shall|"
+                        r"is\s+to|are\s+to|is\s+set\s+to|is\s+expected\s+to|(?:is\s+|are\s+)?(?:scheduled|slated|planned|due)"
+                        r"\s+(?:for|to|in|on)|to\s+be\s+held)\b|^[^.;,]{0,20}?\b(?:next|later this|early next|in the coming)"
+                        r"\s+(?:year|month|week)\b", re.IGNORECASE)
 REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
 SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
 DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(?:led|headed)\s+by\b", re.IGNORECASE)
@@ -63,6 +70,8 @@ class Candidate:
     year: int | None = None
     participants: list[str] = field(default_factory=list)
     past: bool = False
+    planned: bool = False
+    """Still to come ("ahead of the fifth forum"): no event yet, where the article reports one that happened."""
     weak: bool = False
     """Named only by an anaphor ("The forum was held ..."): an event only where the article has no other."""
     sentences: dict[int, int] = field(default_factory=dict)
@@ -99,6 +108,8 @@ def find_events(ctx: Context) -> list[EventMention]:
     candidates = merge_candidates(session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx))
     if any(not c.weak for c in candidates):
         candidates = [c for c in candidates if not c.weak]
+    if any(not c.planned for c in candidates):
+        candidates = [c for c in candidates if not c.planned]
     if not candidates:
         return []
     candidates.sort(key=lambda c: (c.sentence, c.position))
@@ -127,8 +138,13 @@ def session_candidates(ctx: Context) -> list[Candidate]:
             if s.phrase.removeprefix("the ") in subject and len(subject) > len(title):
                 title = subject[0].upper() + subject[1:]
         found.append(Candidate(s.sentence, s.start, title, s.mechanism, s.session, s.year,
-                               past=bool(PAST.search(text[: s.start]))))
+                               past=bool(PAST.search(text[: s.start])), planned=planned(text, s.start, s.end)))
     return found
+
+
+def planned(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] name a meeting still to come."""
+    return bool(PLAN_BEFORE.search(text[:start]) or PLAN_AFTER.match(text[end:]))
 
 
 def session_title(s: SessionMention) -> str:
@@ -168,7 +184,8 @@ def held_candidates(ctx: Context) -> list[Candidate]:
         if any(s.sentence == index and s.start < m.start() for s in ctx.sessions):
             continue  # the session mention makes this event already, titled by this subject
         found.append(Candidate(index, m.start(), subject[0].upper() + subject[1:],
-                               past=bool(PAST.search(sentence.text[: m.start()])), weak=weak))
+                               past=bool(PAST.search(sentence.text[: m.start()])), weak=weak,
+                               planned=m.group().startswith("will") or planned(sentence.text, m.start(), m.start())))
     return found
 
 
