@@ -92,3 +92,10 @@ def test_a_name_cut_short_by_a_list_of_countries_is_no_mechanism() -> None:
     mentions, _ = find_mechanisms(nlp.sentences(["Forum on Norway, Chile, Peru cooperation opens",
                                                  "He praised the Boao Forum for Asia, China said."]))
     assert [m.name for m in mentions] == ["Boao Forum for Asia"]
+
+
+def test_a_numbered_meeting_or_joint_body_of_two_sides_is_a_mechanism_but_a_partys_committee_is_not() -> None:
+    _, sessions = mechanisms_of("They confirmed that the 12th Japan-Vietnam Cooperation Committee will meet in Hanoi.",
+                                "The ministers met for the 20th EU-Central Asia Ministerial Meeting.",
+                                "He is a member of the 20th CPC Central Committee.")
+    assert sessions == [("Japan-Vietnam Cooperation Committee", 12, None), ("EU-Central Asia Ministerial Meeting", 20, None)]

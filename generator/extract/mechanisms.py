@@ -56,6 +56,7 @@ ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|
 ORDINAL_WORD = re.compile(rf"^(?:{ORDINAL})$", re.IGNORECASE)
 YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
 TAIL_JOINERS = ("on", "for", "of")
+NUMBERED_HEADS = frozenset(["meeting", "committee", "commission"])
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
     """Proper names ending in a mechanism head: "the 2024 China-ASEAN Media Cooperation Forum"."""
     found = []
     for run in (part for whole in runs(tokens(sentence.text)) for part in split_after_heads(whole)):
-        heads = [i for i, t in enumerate(run) if is_head(run, i)]
+        heads = [i for i, t in enumerate(run) if is_head(run, i) or numbered_meeting(run, i)]
         if not heads:
             continue
         h = heads[0]
@@ -190,6 +191,15 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
         found.append(RawMention(index, words[0].start, words[-1].end, name, session, year,
                                 sentence.text[run[start].start:words[-1].end], acronym.group(1) if acronym else None))
     return found
+
+
+def numbered_meeting(run: list[Token], i: int) -> bool:
+    """"the 12th Japan-Vietnam Cooperation Committee", "the 20th EU-Central Asia Ministerial Meeting": a
+    meeting or joint body of two sides that carries a session's number is a mechanism."""
+    before = run[:i]
+    return run[i].text.lower() in NUMBERED_HEADS and run[i].text[:1].isupper() \
+        and any(ORDINAL_WORD.match(t.text) for t in before) \
+        and any("-" in t.text.strip("-") and t.text[:1].isupper() for t in before)
 
 
 def generic_and(run: list[Token], i: int) -> bool:
