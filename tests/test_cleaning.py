@@ -28,6 +28,8 @@ def test_malformed_date_line_is_an_error_naming_the_file() -> None:
     ("BEIJING: The talks were friendly.", "Beijing", None),
     ("PHNOM PENH, Dec. 3 (Xinhua) -- The forum opened.", "Phnom Penh", "Xinhua"),
     ("TOKYO | Kyodo | Ministers met.", "Tokyo", "Kyodo"),
+    ("NAIROBI, Kenya - The Speaker received them.", "Nairobi", None),
+    ("TOKYO - The ministers met.", "Tokyo", None),
 ])
 def test_datelines(line: str, place: str, source: str | None) -> None:
     a = article(" date 2024-12-26 " + line)
@@ -170,4 +172,10 @@ def test_a_byline_with_a_title_and_a_slashed_date_line_are_no_text() -> None:
     a = article("Ministers meet in Oslo for talks\nBy Maria Solberg, Staff Reporter\n2025/03/14\n"
                 "Tags: trade, Norway\n\nMinisters met in Oslo on Saturday for trade talks.")
     assert a.title == "Ministers meet in Oslo for talks" and a.published == "2025-03-14"
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",)
+
+
+def test_a_press_contact_closing_the_page_is_no_text() -> None:
+    a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
+                "Contacts for media\nJane Roe\nSpokesperson for Foreign Affairs and Security Policy of the Union")
     assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",)

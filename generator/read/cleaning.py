@@ -46,7 +46,8 @@ AGO = re.compile(r"^[-–—•·]?\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?
 FOOTER = re.compile(r"^(disclaimer|related( news| articles| stories| content| reading| links| posts)?|"
                     r"more (news|stories|from [\w ]{1,30})|trending( now| news| stories)?|recommended( for you)?|"
                     r"(most )?(popular|read|viewed)( news| stories| articles)?|latest (news|stories|articles)|"
-                    r"editor[’']?s[’']? (picks?|choice)|you (may|might) also like)\s*[:：]?$", re.IGNORECASE)
+                    r"editor[’']?s[’']? (picks?|choice)|you (may|might) also like|(media |press )?contacts?( for (the )?(media|press))?)"
+                    r"\s*[:：]?$", re.IGNORECASE)
 """A line after which nothing is the article."""
 CREDIT_END = re.compile(r"\s+[–—-]\s*(agencies|agency|xinhua|afp|reuters|ap|ians|pti|app)\s*$"
                         r"|(?<=[.!?”\"])\s+\(?(additional )?reporting by\b[^()]*\)?\s*$"
@@ -80,14 +81,16 @@ LABEL_BEFORE = re.compile(rf"\b{STAMP_WORDS}(?:\s+on)?\s*[:：]?\s*$", re.IGNORE
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
+    r"(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}|,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:--|[–—-]|:)))?\s*"
     r"(?:\|\s*(?P<src1>[^|\n]{2,40}?)\s*\|"
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-])"
-    r"|:|--|[–—])\s*")
+    r"|:|--|[–—]|(?<=\s)-(?=\s))\s*")
 MAX_TITLE = 110
 SENTENCE_END = re.compile(r"[.!?。！？…:;)”\"’']\s*$")
 LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 """An aggregator's label before a headline, set off by a spaced colon ("Zijin Mining : State councilor meets ...")."""
+MAX_SCRAP_WORDS = 12
+"""The longest line without a sentence's end that may close a page as its furniture ("Spokesperson for ...")."""
 LINK_LIST = 3
 """Headline-shaped lines in a row that make a list of links: no article body has three subheadings in a row."""
 MAX_LINK_WORDS = 16
@@ -136,7 +139,7 @@ def without_trailing_scraps(paragraphs: list[str]) -> list[str]:
     """The body ends at its last sentence: short lines after it without a sentence's end ("The City", a
     section name above the footer) are the page's, not the article's."""
     end = len(paragraphs)
-    while end > 1 and len(paragraphs[end - 1].split()) <= 6 and not SENTENCE_END.search(paragraphs[end - 1]):
+    while end > 1 and len(paragraphs[end - 1].split()) <= MAX_SCRAP_WORDS and not SENTENCE_END.search(paragraphs[end - 1]):
         end -= 1
     return paragraphs[:end]
 
