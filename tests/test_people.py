@@ -93,3 +93,8 @@ def test_a_title_case_headline_does_not_lengthen_a_name_the_body_gives() -> None
     got = people_of("Foreign Minister Anna Berg Holds Talks with Visiting Counterpart in Oslo",
                     "Foreign Minister Anna Berg held talks with her visiting counterpart in Oslo on Monday.")
     assert "Anna Berg" in got and not any("Holds" in name for name in got)
+
+
+def test_a_sentence_that_opens_with_a_title_then_a_name_in_commas_names_that_person() -> None:
+    got = people_of("The Speaker of the National Assembly, Moses Wetang'ula, on Monday received a delegation.")
+    assert got["Moses Wetang'ula"][0] == ("Speaker of the National Assembly",)

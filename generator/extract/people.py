@@ -91,7 +91,20 @@ def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
                 j += 1
             found.extend((name, r) for r in roles_of(role_parts))
             i = j
+        found.extend(title_first(sentence, chunks))
     return found
+
+
+def title_first(sentence: Sentence, chunks: list[str]) -> list[tuple[str, str]]:
+    """"The Speaker of the National Assembly, Moses Wetang'ula, on Monday received ...": a sentence that opens
+    with a title, then a name set off by commas."""
+    if len(chunks) < 3 or len(chunks[0].split()) > 12:
+        return []
+    role = title_start(chunks[0])
+    name = trailing_name(chunks[1])
+    if role is None or name != chunks[1] or len(name.split()) < 2 or names_someone(sentence, chunks[0]):
+        return []
+    return [(name, role)]
 
 
 def names_someone(sentence: Sentence, chunk: str) -> bool:
