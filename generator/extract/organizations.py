@@ -27,9 +27,6 @@ NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit", 
 TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                           + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
 LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
-# "Deputy Minister of Information, Culture, and Tourism of Laos" names the ministry it belongs to.
-MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+(?P<portfolio>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+|&\s+)?[A-Z][\w-]*)*?)"
-                         r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 # A credit ("Xinhua/Zhang Ling"), a code of letters and digits ("COVID-19", "G20"): no organization's name.
 NOT_AN_ORG = re.compile(r"/|^[A-Za-z]+-?\d+$")
 QUOTED = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
@@ -86,7 +83,6 @@ def org_spans(sentence: Sentence, recurring: frozenset[str] = frozenset()) -> li
     found += [(m.start(), m.end()) for m in EMBASSY.finditer(text)]
     found += [(m.start(1), m.end(1)) for m in TITLE_OBJECT.finditer(text) if named_by_model(sentence, m)]
     found += [(m.start(), m.end()) for m in LOWER_PARTY.finditer(text) if not is_country(m.group(1))]
-    found += [(m.start(), m.end()) for m in MINISTER_OF.finditer(text) if is_country(m.group("country"))]
     found += [(m.start(), m.end()) for m in LOCAL_GOVERNMENT.finditer(text)
               if not (is_country(m.group("place")) or m.group("place").lower() in NATIONALITIES)]
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
@@ -107,7 +103,7 @@ def with_inner_acronym(text: str, start: int, end: int) -> list[tuple[int, int, 
     span = text[start:end]
     m = INNER_ACRONYM.search(span)
     if not m:
-        return [(start, end, ministry_name(span))]
+        return [(start, end, span)]
     before = span[:m.start()].rstrip()
     expansion = best_expansion(m.group(1), before)
     if not initials_match(m.group(1), expansion):
@@ -123,12 +119,6 @@ def names_a_body(span: str) -> bool:
     The model's other ORG spans on new text were mostly not (names of people and places, "Belt and Road"):
     three in four wrong on the blind set."""
     return span.isupper() or any(is_head(w) for w in span.split())
-
-
-def ministry_name(span: str) -> str:
-    """The ministry a minister's title names; any other span as it is."""
-    m = MINISTER_OF.fullmatch(span)
-    return f"Ministry of {m.group('portfolio')} of {m.group('country')}" if m else span
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
