@@ -130,3 +130,10 @@ def test_any_iso_country_is_a_country_not_a_name() -> None:
     assert all(is_country(name) for name in ["Fiji", "Russian Federation", "South Africa", "Republic of Korea",
                                               "Türkiye", "Turkiye", "Democratic Republic of the Congo"])
     assert not is_country("Norland")
+
+
+def test_a_portfolio_listed_with_commas_stays_in_the_name_but_a_list_of_bodies_or_countries_does_not() -> None:
+    assert list(orgs_of("He met the Departmental Committee on Defence, Intelligence and Foreign Relations on Monday.")) \
+        == ["Departmental Committee on Defence, Intelligence and Foreign Relations"]
+    assert list(orgs_of("It was hosted by the Ministry of Foreign Affairs, the Ministry of Commerce and the Ministry "
+                        "of Culture.")) == ["Ministry of Foreign Affairs", "Ministry of Commerce", "Ministry of Culture"]

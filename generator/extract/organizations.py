@@ -147,13 +147,34 @@ def capitalized_runs(words: list[Token]) -> list[list[Token]]:
     current: list[Token] = []
     for i, token in enumerate(words):
         if token.capitalized or (current and token.text.lower() in JOINERS) or token.text in ("’", "'") \
-                or (current and inside_acronym(words, i)):
+                or (current and inside_acronym(words, i)) or (token.text == "," and listed_in_tail(current, words, i)):
             current.append(token)
         else:
             runs.append(current)
             current = []
     runs.append(current)
     return [trim(run) for run in runs if trim(run)]
+
+
+def listed_in_tail(current: list[Token], words: list[Token], i: int) -> bool:
+    """The comma at words[i] lists the portfolio of a name ("Committee on Defence, Intelligence and Foreign
+    Relations", "Ministry of Information, Culture and Tourism"): it follows a head noun's "of"/"on"/"for"
+    tail, and capitalized words without a head of their own go on to an "and"."""
+    tail = next((j for j in range(len(current) - 1, 0, -1) if current[j].text.lower() in ("of", "on", "for")), None)
+    if tail is None or not any(is_head(t.text) for t in current[:tail]) or any(is_head(t.text) for t in current[tail:]) \
+            or is_country(current[-1].text):
+        return False  # "Ministers of Foreign Affairs of China, Japan and the ROK" lists countries
+    group = 0
+    for token in words[i + 1:]:
+        if token.text == ",":
+            group = 0
+        elif token.text.lower() == "and":
+            return group > 0 or words[i + 1].text.lower() != "and"
+        elif token.capitalized and not is_head(token.text) and not is_country(token.text) and group < 3:
+            group += 1
+        else:
+            return False
+    return False
 
 
 def inside_acronym(words: list[Token], i: int) -> bool:
