@@ -97,3 +97,23 @@ def test_a_meeting_still_to_come_is_no_event_beside_one_that_happened() -> None:
         "Committee will be held in Tokyo later this year.\n\nThe visit comes ahead of the fifth Asia-Pacific "
         "Media Forum, scheduled for October.\n\nThe third Japan-Vietnam Policy Dialogue will take place next month.")
     assert [(e.title, e.date) for e in events] == [("Talks between Hiroshi Tanabe and Tran Van Minh", "2025-04-05")]
+
+
+def test_a_co_chair_named_after_the_session_is_its_participant_and_a_call_on_someone_is_a_meeting() -> None:
+    events = events_of(
+        " date 2025-05-21 LIMA, May 20 (Xinhua) -- Chinese Vice President Han Zheng ended his visit on Tuesday.\n\n"
+        "In Brasilia on Saturday, Han met with Brazilian President Luiz Inacio Lula da Silva and co-chaired the "
+        "seventh meeting of the China-Brazil High-Level Coordination and Cooperation Committee with Brazilian Vice "
+        "President Geraldo Alckmin.\n\nOn Monday, Han called on Peruvian President Dina Boluarte in Lima.\n\n"
+        "Han also called on the two countries' media to tell more stories of friendship.")
+    people = {e.title: [p.name for p in e.participants] for e in events}
+    assert people["Seventh meeting of the China-Brazil High-Level Coordination and Cooperation Committee"] \
+        == ["Han Zheng", "Geraldo Alckmin"]
+    assert people["Han Zheng meets Dina Boluarte"] == ["Han Zheng", "Dina Boluarte"]
+    assert len(events) == 3
+
+
+def test_a_meeting_of_an_unnamed_subject_is_titled_by_whom_it_met() -> None:
+    events = events_of(" date 2024-11-08 VIENTIANE, Nov. 7 (Xinhua) -- During the visit, the delegation met with "
+                       "Thongsavanh Phomvihane, head of the External Relations Commission, in Vientiane on Tuesday.")
+    assert [e.title for e in events] == ["Meeting with Thongsavanh Phomvihane"]

@@ -99,3 +99,16 @@ def test_a_numbered_meeting_or_joint_body_of_two_sides_is_a_mechanism_but_a_part
                                 "The ministers met for the 20th EU-Central Asia Ministerial Meeting.",
                                 "He is a member of the 20th CPC Central Committee.")
     assert sessions == [("Japan-Vietnam Cooperation Committee", 12, None), ("EU-Central Asia Ministerial Meeting", 20, None)]
+
+
+def test_a_numbered_session_named_by_no_name_is_one_of_the_articles_numbered_mechanism() -> None:
+    _, sessions = mechanisms_of("The 12th meeting of the China-Africa Think Tanks Forum opened in Beijing.",
+                                "The 11th meeting was held in Hangzhou in 2022.",
+                                "He said the sixth plenary session of the 19th Central Committee was a success.")
+    assert sessions == [("China-Africa Think Tanks Forum", 12, None), ("China-Africa Think Tanks Forum", 11, None)]
+
+
+def test_the_nth_meeting_of_a_committee_of_two_countries_is_a_session_of_a_mechanism() -> None:
+    _, sessions = mechanisms_of("Han co-chaired the seventh meeting of the China-Brazil High-Level Coordination "
+                                "and Cooperation Committee in Brasilia.")
+    assert sessions == [("China-Brazil High-Level Coordination and Cooperation Committee", 7, None)]

@@ -137,3 +137,8 @@ def test_a_portfolio_listed_with_commas_stays_in_the_name_but_a_list_of_bodies_o
         == ["Departmental Committee on Defence, Intelligence and Foreign Relations"]
     assert list(orgs_of("It was hosted by the Ministry of Foreign Affairs, the Ministry of Commerce and the Ministry "
                         "of Culture.")) == ["Ministry of Foreign Affairs", "Ministry of Commerce", "Ministry of Culture"]
+
+
+def test_and_between_two_words_of_one_name_does_not_split_it_before_another_and() -> None:
+    assert list(orgs_of("The Institute of West-Asian and African Studies and the University of Nairobi signed it.")) \
+        == ["Institute of West-Asian and African Studies", "University of Nairobi"]

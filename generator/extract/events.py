@@ -22,7 +22,7 @@ MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(
                      r"(?:talks|call|conversation|meeting|consultations?|dialogue|discussions?)|"
                      r"(?:spoke|speaks|talked|talks)\s+(?:by|over|on\s+the)\s+(?:tele)?phone|"
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
-                     r"received|(?:paid|pays|paying|began|begins|made|makes)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+                     r"received|(?:called|calls|calling)\s+on|(?:paid|pays|paying|began|begins|made|makes)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
                      r"visits?\s+to|visited|is\s+visiting)\b")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
@@ -148,8 +148,8 @@ def planned(text: str, start: int, end: int) -> bool:
 
 
 def session_title(s: SessionMention) -> str:
-    m = re.match(r"(?:the\s+)?(?:recent\s+|latest\s+)?(\w+)\s+(meeting|session|round|edition|plenary|conference|forum|"
-                 r"dialogue|summit|consultation)s?\s+of\b", s.phrase, re.IGNORECASE)
+    m = re.match(r"(?:the\s+|its\s+)?(?:recent\s+|latest\s+)?(\w+)\s+(meeting|session|round|edition|plenary|conference|"
+                 r"forum|dialogue|summit|consultation)s?(?:\s+of\b|$)", s.phrase, re.IGNORECASE)
     if m and s.session:
         return f"{ordinal(s.session).capitalize()} {m.group(2).lower()} of the {s.mechanism}"
     phrase = re.sub(r"^the\s+", "", s.phrase, flags=re.IGNORECASE)
@@ -199,9 +199,9 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
             window = [o.name for o in here if o.start >= m.end() and in_window(text, m.end(), o.start)]
             subject = subjects(text, [o for o in here if o.end <= m.start()], m.start())
             people = list(dict.fromkeys(subject + window))
-            if not people:
-                continue
-            title = meeting_title(people, text[m.start():m.end()], text[m.end():])
+            if not people or (not window and re.match(r"call", m.group(), re.IGNORECASE)):
+                continue  # "Huang called on the media to ...": a call on someone names them
+            title = meeting_title(people, text[m.start():m.end()], text[m.end():], bool(subject))
             found.append(Candidate(index, m.start(), title, participants=people,
                                    past=bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()]))))
     return found
@@ -232,8 +232,10 @@ def in_window(text: str, start: int, at: int) -> bool:
                or word.isdigit() for word in re.findall(r"[\w’'-]+", between))
 
 
-def meeting_title(people: list[str], trigger: str, rest: str) -> str:
+def meeting_title(people: list[str], trigger: str, rest: str, subject_named: bool = True) -> str:
     names = " and ".join(people[:2]) if len(people) <= 2 else ", ".join(people[:-1]) + " and " + people[-1]
+    if not subject_named and not re.search(r"visit|phone|call\b|between", trigger, re.IGNORECASE):
+        return f"Meeting with {names}"  # "the delegation met with X": who met X, no name says
     if re.search(r"visit", trigger, re.IGNORECASE):
         where = re.split(r"[,;.]|\s+(?:from|on|in|at|and|for|to|during|since)\s", rest.strip(), maxsplit=1)[0]
         return f"{names} {'visit' if len(people) > 1 else 'visits'} {where}" if where and len(where.split()) <= 5 \
@@ -283,8 +285,10 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
         if PRONOUN_ATTEND.match(text) and c.sentence > 0:
             c.participants.extend(o.name for o in occurrences_in(ctx, c.sentence - 1) if o.name not in c.participants)
         if c.mechanism and re.search(r"\b(?:attend|co-chair|chair|participat)", text):
+            others = {p for x in candidates if x is not c and x.sentence == c.sentence for p in x.participants[1:]}
             c.participants.extend(o.name for o in occurrences_in(ctx, c.sentence)
-                                  if o.start < c.position and o.name not in c.participants)
+                                  if o.start < c.position and o.name not in c.participants and o.name not in others)
+            c.participants.extend(o.name for o in co_chairs(ctx, c) if o.name not in c.participants)
     for index, sentence in enumerate(ctx.sentences):
         if DELEGATION.search(sentence.text):
             target = max((c for c in candidates if c.sentence <= index), key=lambda c: c.sentence, default=main)
@@ -299,6 +303,17 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
             continue
         main.participants.append(occ.name)
         placed.add(occ.name)
+
+
+def co_chairs(ctx: Context, c: Candidate) -> list[Occurrence]:
+    """"co-chaired the seventh meeting of the ... Committee with Brazilian Vice President Geraldo Alckmin"."""
+    text = ctx.sentences[c.sentence].text
+    end = next((s.end for s in ctx.sessions if s.sentence == c.sentence and s.start == c.position), c.position)
+    found = []
+    for o in occurrences_in(ctx, c.sentence):
+        if o.start > end and re.match(r"\s+with\b", text[end:]) and in_window(text, end, o.start):
+            found.append(o)
+    return found
 
 
 def occurrences_in(ctx: Context, index: int) -> list[Occurrence]:

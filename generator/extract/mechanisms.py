@@ -51,6 +51,9 @@ LOWER_SERIES = re.compile(
     rf"(?P<body>(?:[a-z0-9][\w+-]*\s+){{0,4}}?(?:{SERIES_HEADS}))"
     rf"(?P<topic>\s+on\s+[a-z][\w-]*(?:\s+(?:and|of)\s+[a-z][\w-]*)*)?"
     rf"(?:\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY}))?")
+BARE_NTH = re.compile(rf"\b(?:the|its|this year's|last year's)\s+(?P<ord>{ORDINAL})\s+(?:{SESSION_WORDS})s?\b"
+                      r"(?!-|\s+(?:(?:plenary|session|meeting)s?\s+)?of\b|\s+(?:plenary|session|meeting))",
+                      re.IGNORECASE)
 ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
                          r"\s+in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 ORDINAL_WORD = re.compile(rf"^(?:{ORDINAL})$", re.IGNORECASE)
@@ -97,6 +100,7 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
     raw = with_initials(sentences, raw)
     raw.extend(acronym_mentions(sentences, raw))
     raw = with_article_pair(raw)
+    raw.extend(bare_sessions(sentences, raw))
     canonical, aliases = merge(raw)
     established = established_years(sentences, raw, canonical)
     mentions = [MechanismMention(name, tuple(sorted(aliases[name] - {name})), established.get(name))
@@ -104,6 +108,22 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
     sessions = [SessionMention(r.sentence, r.start, r.end, canonical[r.name], r.session, r.year, r.phrase)
                 for r in raw]
     return mentions, sessions
+
+
+def bare_sessions(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
+    """"The 11th meeting was held in Zhejiang in 2022": a numbered session named by no name of its own is one
+    of the article's numbered mechanism, where it has exactly one."""
+    numbered = {r.name for r in raw if r.session is not None}
+    if len(numbered) != 1:
+        return []
+    name = numbered.pop()
+    found = []
+    for index, sentence in enumerate(sentences):
+        for m in BARE_NTH.finditer(sentence.text):
+            mention = RawMention(index, m.start(), m.end(), name, ordinal_value(m.group("ord")), None, m.group())
+            if not overlapping(mention, raw):
+                found.append(mention)
+    return found
 
 
 def overlapping(r: RawMention, raw: list[RawMention]) -> bool:
@@ -120,7 +140,7 @@ def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
         named_part = re.split(r"\s+on\s+", name, maxsplit=1)[0].split()  # "... mechanism on media cooperation"
         if len(words) < 2 or not (named_part[-1].lower() in MECHANISM_HEADS | {"mechanism"} or name[:1].isupper()):
             continue  # "the second edition of the program" points back at a name given before
-        if words[-1].lower() in ORG_HEADS and words[-1].lower() not in MECHANISM_HEADS:
+        if words[-1].lower() in ORG_HEADS and words[-1].lower() not in MECHANISM_HEADS and not pair(name):
             continue  # "the fifth plenary session of the 20th Central Committee" is an organization's
         start = m.start("name")
         phrase = sentence.text[m.start():start + len(name)]

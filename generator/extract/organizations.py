@@ -203,9 +203,16 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
             rest = run[i + 1:]
             if shared_head(run[:i], rest):
                 continue
-            if standalone(rest) or (rest and is_titleish(rest[0].text)):
+            if standalone(conjunct(rest)) or (rest and is_titleish(rest[0].text)):
                 return [run[:i], *coordinated(rest)]
     return [run]
+
+
+def conjunct(rest: list[Token]) -> list[Token]:
+    """The words after an "and" up to the next one: "African Studies" of "... West-Asian and African Studies
+    and the University of Nairobi"."""
+    end = next((i for i, t in enumerate(rest) if t.text.lower() in ("and", "&")), len(rest))
+    return rest[:end]
 
 
 def shared_head(left: list[Token], rest: list[Token]) -> bool:
