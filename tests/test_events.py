@@ -117,3 +117,12 @@ def test_a_meeting_of_an_unnamed_subject_is_titled_by_whom_it_met() -> None:
     events = events_of(" date 2024-11-08 VIENTIANE, Nov. 7 (Xinhua) -- During the visit, the delegation met with "
                        "Thongsavanh Phomvihane, head of the External Relations Commission, in Vientiane on Tuesday.")
     assert [e.title for e in events] == ["Meeting with Thongsavanh Phomvihane"]
+
+
+def test_a_meeting_held_by_video_link_has_no_place_and_the_first_meeting_of_the_mechanism_is_its_session() -> None:
+    events = events_of(
+        " date 2021-06-10 BEIJING, June 9 (Xinhua) -- The second meeting of the China-Indonesia High-Level Dialogue "
+        "and Cooperation Mechanism was held via video link on Wednesday.\n\nChinese State Councilor Wang Yi "
+        "co-chaired the meeting.\n\nThe first meeting of the mechanism was held in Guiyang in April 2021.")
+    assert [(e.session, e.date, e.place) for e in events] == [(2, "2021-06-09", None), (1, "2021-04", "Guiyang")]
+    assert events[0].participants[0].role == "Chinese State Councilor"

@@ -50,6 +50,8 @@ PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both)\b[^.]{0,40}\b(?:attend|parti
 OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|resulted in|reached|reaching|"
                      r"agreed|launched)\b[^.]*\b(?:agreements?|consensus|report|initiative|declaration|statement|"
                      r"memorand(?:um|a)|MoUs?|plan|document|deal|accord|communiqu|program|joint|“)", re.IGNORECASE)
+REMOTE = re.compile(r"\b(?:via|by|over|through)\s+(?:a\s+)?video(?:\s+link|\s+conference|\s+call)?\b|"
+                    r"\bvideo\s+(?:conference|call)\b|\b(?:held|met|took place)\s+(?:virtually|online)\b", re.IGNORECASE)
 MAX_SUMMARY = 600
 NEAR = 60
 WINDOW_WORDS = frozenset(["and", "of", "for", "the", "to", "on", "in", "at", "with", "here", "visiting", "foreign", "affairs", "s",
@@ -352,6 +354,8 @@ def usable_dates(text: str, anchor: Anchor) -> list[FoundDate]:
 
 
 def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
+    if REMOTE.search(ctx.sentences[c.sentence].text):
+        return None  # "held via video link": the dateline is where the report was filed, not a meeting place
     for index, position in {c.sentence: c.position, **c.sentences}.items():
         if re.search(r"\bhere\b", ctx.sentences[index].text) and ctx.dateline:
             return ctx.dateline

@@ -37,7 +37,7 @@ NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|a
                        r"to|by|during|where|when|will|would|and\s+(?:the|a|an|its|their|to|[a-z]+ed)\b|"
                        r"on\s+(?:[A-Z][a-z]+day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b.*$")
 LOWER_MECHANISM = re.compile(
-    r"\b(?:(?P<pair>[A-Z]\w*(?:\s?-\s?[A-Z][\w-]*)+)\s+)?(?P<body>(?:[a-z][\w-]*\s+){1,4}mechanism"
+    r"\b(?:(?P<pair>[A-Z]\w*(?:\s?-\s?[A-Z][\w-]*)+)\s+)?(?P<body>(?:(?!of\s|the\s)[a-z][\w-]*\s+){1,4}mechanism"
     r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)"
     rf"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+)+|{GROUPING})\s+(?P<body2>(?:[a-z][\w-]*\s+){{0,3}}(?:summit|dialogue|forum|"
     r"consultations?))\b")
@@ -52,7 +52,8 @@ LOWER_SERIES = re.compile(
     rf"(?P<topic>\s+on\s+[a-z][\w-]*(?:\s+(?:and|of)\s+[a-z][\w-]*)*)?"
     rf"(?:\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY}))?")
 BARE_NTH = re.compile(rf"\b(?:the|its|this year's|last year's)\s+(?P<ord>{ORDINAL})\s+(?:{SESSION_WORDS})s?\b"
-                      r"(?!-|\s+(?:(?:plenary|session|meeting)s?\s+)?of\b|\s+(?:plenary|session|meeting))",
+                      r"(?:\s+of\s+the\s+(?:mechanism|forum|dialogue|summit|seminar|conference|consultations?)\b|"
+                      r"(?!-|\s+(?:(?:plenary|session|meeting)s?\s+)?of\b|\s+(?:plenary|session|meeting)))",
                       re.IGNORECASE)
 ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
                          r"\s+in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -111,8 +112,8 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
 
 
 def bare_sessions(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
-    """"The 11th meeting was held in Zhejiang in 2022": a numbered session named by no name of its own is one
-    of the article's numbered mechanism, where it has exactly one."""
+    """"The 11th meeting was held in Zhejiang in 2022", "the first meeting of the mechanism": a numbered session
+    named by no name of its own is one of the article's numbered mechanism, where it has exactly one."""
     numbered = {r.name for r in raw if r.session is not None}
     if len(numbered) != 1:
         return []
