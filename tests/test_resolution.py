@@ -158,3 +158,21 @@ def test_two_outlets_one_meeting_a_day_apart_one_naming_its_mechanism_are_one_ev
     dialogue = [e for e in b.events if e.mechanism]
     assert len(dialogue) == 1 and len(dialogue[0].articles) == 2
     assert len(b.events) == 2
+
+
+def test_one_person_across_transliterations_and_initials_but_not_across_one_letter() -> None:
+    from generator.resolve.clusters import person_keys
+
+    b = briefing(" date 2025-02-21 Talks\nIndian External Affairs Minister Subrahmanyam Jaishankar met Wang Yi.",
+                 " date 2025-03-01 Talks\nIndian External Affairs Minister Subramanyam Jaishankar arrived in Oslo.",
+                 " date 2025-03-02 Talks\nIndian External Affairs Minister S. Jaishankar met Wang Yu in Oslo.")
+    jaishankar = [p for p in b.people if "Jaishankar" in p.name]
+    assert len(jaishankar) == 1 and len(jaishankar[0].articles) == 3
+    assert {p.name for p in b.people if p.name.startswith("Wang")} == {"Wang Yi", "Wang Yu"}
+    assert person_keys("Sergey Lavrov") & person_keys("Sergei Lavrov")
+
+
+def test_a_forum_on_a_cooperation_and_the_cooperation_forum_are_one_mechanism() -> None:
+    b = briefing(" date 2025-02-21 Forum\nThe fifth Forum on China-Africa Media Cooperation opened in Beijing on Monday.",
+                 " date 2025-02-22 Forum\nThe fifth China-Africa Media Cooperation Forum opened in Beijing on Monday.")
+    assert len(b.mechanisms) == 1 and len(b.mechanisms[0].articles) == 2

@@ -37,11 +37,13 @@ class Cluster:
 class Index:
     """Clusters of one kind, found by any of their keys; two clusters sharing a key become one."""
 
-    def __init__(self, kind: str, keys_of, local) -> None:
+    def __init__(self, kind: str, keys_of, local, short_form=None) -> None:
         self.kind = kind
         self.keys_of = keys_of
         self.local = local
         """Which aliases identify something only within their own article ("Wang" said...)."""
+        self.short_form = short_form
+        """The short form a full name may be written in ("S. Jaishankar"), for kinds that have one."""
         self.by_key: dict[str, Cluster] = {}
         self.clusters: dict[int, Cluster] = {}
         """Serial -> cluster, in the order they were first seen."""
@@ -110,14 +112,51 @@ class Index:
             found = {i for n in cluster.names for i in owners.get(fold(n), ())}
             if len(found) == 1:
                 self.absorb(self.clusters[found.pop()], cluster)
+        if self.short_form:
+            self.attach_short_forms(self.short_form)
+
+    def attach_short_forms(self, short_form) -> None:
+        """A cluster known only in a short form ("S. Jaishankar") joins the one cluster with a full name of
+        that short form ("Subrahmanyam Jaishankar"); where several have one, it stays apart."""
+        def only_short(cluster: Cluster) -> bool:
+            return all(short_form(n) == " ".join(re.sub(r"[.-]", " ", fold(n)).split()) for n in cluster.names)
+        owners: dict[str, set[int]] = {}
+        for cluster in self.clusters.values():
+            if not only_short(cluster):
+                for n in cluster.names:
+                    if (form := short_form(n)) is not None:
+                        owners.setdefault(form, set()).add(cluster.serial)
+        for cluster in list(self.clusters.values()):
+            if cluster.fixed or not only_short(cluster):
+                continue
+            found = {i for n in cluster.names for i in owners.get(short_form(n) or "", ())} - {cluster.serial}
+            if len(found) == 1:
+                self.absorb(self.clusters[found.pop()], cluster)
 
 
 @cache
 def person_keys(name: str) -> frozenset[str]:
     """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside, and
-    hyphens as outlets drop them ("Chung Eui-yong" = "Chung Eui Yong")."""
+    hyphens as outlets drop them ("Chung Eui-yong" = "Chung Eui Yong"); and the same with each long word
+    by its consonants, as outlets transliterate ("Subrahmanyam" = "Subramanyam", "Sergey" = "Sergei")."""
     words = [w for w in re.sub(r"[.-]", " ", fold(name)).split() if len(w) > 1]
-    return frozenset({" ".join(sorted(words))} if words else {fold(name)})
+    if not words:
+        return frozenset({fold(name)})
+    return frozenset({" ".join(sorted(words)), "c:" + " ".join(sorted(consonants(w) for w in words))})
+
+
+def consonants(word: str) -> str:
+    """A word of six letters or more as its first letter and its other consonants, "h" aside and doubles
+    as one; shorter words as they are, where one letter tells two names apart ("Wang Yi", "Wang Yu")."""
+    if len(word) < 6:
+        return word
+    return word[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyh]", "", word[1:]))
+
+
+def initials_form(name: str) -> str | None:
+    """"s jaishankar" of "Subrahmanyam Jaishankar" and of "S. Jaishankar": the given names as initials."""
+    words = re.sub(r"[.-]", " ", fold(name)).split()
+    return " ".join([w[0] for w in words[:-1]] + [words[-1]]) if len(words) >= 2 else None
 
 
 @cache
@@ -147,10 +186,12 @@ def plain_keys(name: str) -> frozenset[str]:
 def mechanism_keys(name: str) -> frozenset[str]:
     """Also the name with plural and singular words alike and its partners in any order: outlets write
     "ruling parties exchange mechanism" and "ruling party exchanges mechanism", "ASEAN-China" and
-    "China-ASEAN" for one framework."""
+    "China-ASEAN" for one framework; and its words in any order, as "Forum on China-Africa Media
+    Cooperation" is the "China-Africa Media Cooperation Forum"."""
     words = ["-".join(sorted(singular(part) for part in word.split("-")))
              for word in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(name)) if word != "the"]
-    return plain_keys(name) | {"m:" + " ".join(words)}
+    content = sorted(set(words) - {"of", "on", "for", "and", "in", "between"})
+    return plain_keys(name) | {"m:" + " ".join(words), "w:" + " ".join(content)}
 
 
 def singular(word: str) -> str:
@@ -174,3 +215,4 @@ def never(form: str) -> bool:
 # How each kind's names are matched (kinds.py lists them).
 KEYS = {PEOPLE: person_keys, ORGANIZATIONS: org_keys, MECHANISMS: mechanism_keys, PLACES: plain_keys}
 LOCAL = {PEOPLE: one_word}
+SHORT_FORMS = {PEOPLE: initials_form}

@@ -10,7 +10,7 @@ from functools import partial
 from ..kinds import ENTITY_KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from ..slugs import slugify
-from .clusters import KEYS, LOCAL, Cluster, Index, acronyms_of, never, org_keys
+from .clusters import KEYS, LOCAL, SHORT_FORMS, Cluster, Index, acronyms_of, never, org_keys
 from .ids import Ledger
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import RESERVED_IDS, Registry
@@ -50,7 +50,8 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None, led
 def fresh_indexes(registry: Registry, acronyms: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Index]:
     """An index of each kind, holding the registry's entries; organizations read with the acronyms of all articles."""
     key_functions = KEYS | {ORGANIZATIONS: partial(org_keys, acronyms=acronyms)}
-    indexes = {kind: Index(kind, keys_of, LOCAL.get(kind, never)) for kind, keys_of in key_functions.items()}
+    indexes = {kind: Index(kind, keys_of, LOCAL.get(kind, never), SHORT_FORMS.get(kind))
+               for kind, keys_of in key_functions.items()}
     for entry_kind, entries in registry.entries.items():
         for i, entry in enumerate(entries):
             keys = {f"split:{i}"} if entry.articles else None  # a split entry joins nothing by name
