@@ -98,3 +98,11 @@ def test_a_title_case_headline_does_not_lengthen_a_name_the_body_gives() -> None
 def test_a_sentence_that_opens_with_a_title_then_a_name_in_commas_names_that_person() -> None:
     got = people_of("The Speaker of the National Assembly, Moses Wetang'ula, on Monday received a delegation.")
     assert got["Moses Wetang'ula"][0] == ("Speaker of the National Assembly",)
+
+
+def test_a_title_ends_where_the_next_person_of_a_list_begins_and_a_title_before_a_name_in_commas_counts() -> None:
+    got = people_of("Also present were Luo Zhaohui, the former Chinese Vice Foreign Minister, and Kamala Devi, who "
+                    "heads the institute.", "The meeting was also attended by the Chinese ambassador, Wang Lutong, "
+                    "and other diplomats.")
+    assert got["Luo Zhaohui"][0] == ("former Chinese Vice Foreign Minister",)
+    assert got["Wang Lutong"][0] == ("Chinese ambassador",)

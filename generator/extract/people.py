@@ -86,7 +86,7 @@ def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
                 i += 1
                 continue
             j = i + 2
-            while j < len(chunks) and continues_title(chunks, j):
+            while j < len(chunks) and continues_title(chunks, j) and not opens_with_someone(sentence, chunks[j]):
                 role_parts.append(chunks[j])
                 j += 1
             found.extend((name, r) for r in roles_of(role_parts))
@@ -96,20 +96,38 @@ def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
 
 
 def title_first(sentence: Sentence, chunks: list[str]) -> list[tuple[str, str]]:
-    """"The Speaker of the National Assembly, Moses Wetang'ula, on Monday received ...": a sentence that opens
-    with a title, then a name set off by commas."""
-    if len(chunks) < 3 or len(chunks[0].split()) > 12:
-        return []
-    role = title_start(chunks[0])
-    name = trailing_name(chunks[1])
-    if role is None or name != chunks[1] or len(name.split()) < 2 or names_someone(sentence, chunks[0]):
-        return []
-    return [(name, role)]
+    """"The Speaker of the National Assembly, Moses Wetang'ula, on Monday received ...", "attended by the
+    Chinese ambassador, Wang Lutong, and ...": a title, then a name set off by commas."""
+    found = []
+    for i in range(len(chunks) - 2):
+        role = (title_start(chunks[0]) if i == 0 else None) or trailing_title(chunks[i])
+        name = trailing_name(chunks[i + 1])
+        if role is None or name != chunks[i + 1] or len(name.split()) < 2 or len(role.split()) > 12 \
+                or names_someone(sentence, role):
+            continue
+        found.append((name, role))
+    return found
+
+
+def trailing_title(chunk: str) -> str | None:
+    """"the Chinese ambassador" closing "The meeting was also attended by the Chinese ambassador": a title
+    after "the", "a" or "by" that ends the chunk on a title's word."""
+    m = re.search(r"\b(?:the|by|with|including)\s+((?:[\w’'-]+\s+){0,5}?[\w-]+)$", chunk)
+    if not m or m.group(1).split()[-1].lower().split("-")[0] not in TITLE_WORDS:
+        return None
+    return title_start(m.group(1))
 
 
 def names_someone(sentence: Sentence, chunk: str) -> bool:
     """"Rigathi Gachagua, Vice Premier Ding Xuexiang will attend": the title is the next person's."""
     return any(e.label == "PERSON" and len(e.text.split()) >= 2 and e.text in chunk for e in sentence.entities)
+
+
+def opens_with_someone(sentence: Sentence, chunk: str) -> bool:
+    """"and Kamala Devi, who ..." after a title: a person the chunk names is the next of a list, not more of
+    the title; unless the name is part of a longer one ("Ho Chi Minh National Academy of Politics")."""
+    return any(e.label == "PERSON" and len(e.text.split()) >= 2 and e.text in chunk
+               and not re.match(r"\s+[A-Z]", chunk[chunk.index(e.text) + len(e.text):]) for e in sentence.entities)
 
 
 def roles_of(parts: list[str | None]) -> list[str]:
