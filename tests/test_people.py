@@ -106,3 +106,8 @@ def test_a_title_ends_where_the_next_person_of_a_list_begins_and_a_title_before_
                     "and other diplomats.")
     assert got["Luo Zhaohui"][0] == ("former Chinese Vice Foreign Minister",)
     assert got["Wang Lutong"][0] == ("Chinese ambassador",)
+
+
+def test_a_relative_clause_can_state_the_title() -> None:
+    got = people_of("Kamala Devi, who is also the president of the Indonesian Institute of Sciences, spoke at the forum.")
+    assert got["Kamala Devi"][0] == ("president of the Indonesian Institute of Sciences",)

@@ -32,6 +32,8 @@ REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|
 # Strategy Sergey Kuzovnikov.") found a few more people and more false ones on the blind set.
 TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
                             r"(?:said|says|told|noted|stressed|added)\b")
+# "Kamala Devi, who is also the president of ...": the title a relative clause states.
+RELATIVE_TITLE = re.compile(r"^who\s+(?:is|serves\s+as|acts\s+as)\s+(?:also\s+)?(?=\S)")
 # "in Labuan Bajo": a name after these is a place the model took for a person.
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
@@ -81,7 +83,8 @@ def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
         i = 0
         while i < len(chunks) - 1:
             name = trailing_name(chunks[i])
-            role_parts = [title_start(chunks[i + 1])] if name and not names_someone(sentence, chunks[i + 1]) else [None]
+            role_parts = [title_start(RELATIVE_TITLE.sub("", chunks[i + 1]))] \
+                if name and not names_someone(sentence, chunks[i + 1]) else [None]
             if not name or role_parts[0] is None:
                 i += 1
                 continue
