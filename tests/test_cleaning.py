@@ -98,6 +98,11 @@ def test_a_short_label_after_the_date_line_is_no_headline() -> None:
     ("Release time: 2023-03-04", "2023-03-04"),
     ("2023年3月4日", "2023-03-04"),
     ("By Jane Roe | Updated: March 4, 2023 | planet.com", "2023-03-04"),
+    ("Saturday 4 March 2023 14.30 GMT", "2023-03-04"),
+    ("2023-03-04T09:15:00Z", "2023-03-04"),
+    ("04-Mar-2023", "2023-03-04"),
+    ("http://www.planet.com/english/2023-03/04/c_138578386.htm", "2023-03-04"),
+    ("https://www.planet.gov/eng/wjdt/202303/t20230304_11076666.html", "2023-03-04"),
 ])
 def test_a_time_stamp_line_gives_the_date_and_is_dropped(stamp: str, date: str) -> None:
     """A page's stamp: a date with a time of day, a label ("Published:") or nothing else but a weekday."""

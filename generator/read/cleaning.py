@@ -67,13 +67,15 @@ DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
 )]
 MAX_STAMP = 100
-TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b)?", re.IGNORECASE)
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+URL_LINE = re.compile(r"^(?:source|url|link)?\s*[:：]?\s*https?://\S*?/[a-z]?((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?"
+                      r"([0-2]\d|3[01])(?:/|_|\.)\S*$", re.IGNORECASE)
+TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b)?", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")  # also "2023-05-12T10:30:00Z"
 US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 MONTH = rf"(?:{'|'.join(MONTHS)})[a-z]*"
 NAMED_DATE = re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
-DAY_FIRST_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+DAY_FIRST_DATE = re.compile(rf"\b(\d{{1,2}})[\s-]+({MONTH})\.?,?[\s-]+(\d{{4}})\b", re.IGNORECASE)
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # day first, as European pages write it
 CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 STAMP_LABEL = re.compile(rf"^\W*(?:{STAMP_WORDS}|time)\b", re.IGNORECASE)
@@ -183,7 +185,7 @@ def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
     found = None
     kept = []
     for line in lines:
-        stamp = stamp_line(line)
+        stamp = stamp_line(line) or url_date(line)
         if stamp:
             found = found or valid_date(*stamp)
             continue
@@ -195,6 +197,13 @@ def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
         if line or not found:
             kept.append(line)
     return found, kept
+
+
+def url_date(line: str) -> tuple[str, str, str] | None:
+    """(year, month, day) an article's address gives ("https://.../english/2019-11/24/c_1385.htm"), when the
+    scrape kept the address as a line of its own."""
+    m = URL_LINE.match(line)
+    return (m.group(1), m.group(2), m.group(3)) if m else None
 
 
 def stamp_line(line: str) -> tuple[str, str, str] | None:
@@ -216,8 +225,9 @@ def date_in(line: str) -> tuple[tuple[str, str, str], tuple[int, int]] | None:
     """(year, month, day) of the first date a line writes in one of the ways pages do, and where it is."""
     if m := ISO_DATE.search(line) or CJK_DATE.search(line):
         return (m.group(1), m.group(2), m.group(3)), m.span()
-    if m := US_DATE.search(line):
-        return (m.group(3), m.group(1), m.group(2)), m.span()
+    if m := US_DATE.search(line):  # month first, as US pages write it, unless the first number is no month
+        first, second = m.group(1), m.group(2)
+        return ((m.group(3), second, first) if int(first) > 12 else (m.group(3), first, second)), m.span()
     if m := NAMED_DATE.search(line):
         return (m.group(3), month_number(m.group(1)), m.group(2)), m.span()
     if m := DAY_FIRST_DATE.search(line):
