@@ -184,3 +184,13 @@ def test_a_press_contact_closing_the_page_is_no_text() -> None:
     a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
                 "Contacts for media\nJane Roe\nSpokesperson for Foreign Affairs and Security Policy of the Union")
     assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",)
+
+
+@pytest.mark.parametrize("line", ["Facebook Twitter WhatsApp Email", "Next article", "Xinhua News Agency", "(Xinhua/Li Xin)",
+                                  "[Photo provided to China Daily]", "Write to Jane Roe at jane@planet.com", "中文",
+                                  "English | Français | Español | Русский"])
+def test_a_button_menu_item_or_note_inside_the_body_is_no_text(line: str) -> None:
+    a = article(f"Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n{line}\n\n"
+                "The talks will continue in May, the ministry said.")
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",
+                            "The talks will continue in May, the ministry said.")

@@ -93,6 +93,9 @@ LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 """An aggregator's label before a headline, set off by a spaced colon ("Zijin Mining : State councilor meets ...")."""
 MAX_SCRAP_WORDS = 12
 """The longest line without a sentence's end that may close a page as its furniture ("Spokesperson for ...")."""
+MAX_MENU_WORDS = 4
+BRACKETED = re.compile(r"[\[(][^\[\]()]*[\])]")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 LINK_LIST = 3
 """Headline-shaped lines in a row that make a list of links: no article body has three subheadings in a row."""
 MAX_LINK_WORDS = 16
@@ -109,7 +112,7 @@ def clean(seed: Seed) -> Article:
     published = published or stamped
     headline, paragraphs = headline_and_body([line for line in lines if line])
     dateline, source, paragraphs = read_dateline(paragraphs)
-    paragraphs = without_trailing_scraps(before_link_list(paragraphs))
+    paragraphs = without_trailing_scraps(before_link_list([p for p in paragraphs if not is_scrap(p)]))
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
     title = headline or short_title(next((p for p in paragraphs if WORD.search(p)), paragraphs[0]))
@@ -125,6 +128,17 @@ def clean(seed: Seed) -> Article:
         reference_year=int(published[:4]) if published else single_year(headline or ""),
         headline=headline is not None,
     )
+
+
+def is_scrap(line: str) -> bool:
+    """A line inside the body that no article writes: a button or menu item ("Print Email Share", "Next
+    article"), a note in brackets ("[Photo provided to China Daily]"), a row of links ("English | Français |
+    Español"), another language's name (中文), an address to write to."""
+    words = line.split()
+    return (len(words) <= MAX_MENU_WORDS and not SENTENCE_END.search(line) and "," not in line) \
+        or bool(BRACKETED.fullmatch(line)) or bool(EMAIL.search(line) and len(words) <= 15) \
+        or (line.count(" | ") >= 2 and len(words) <= 12) \
+        or sum(c.isalpha() and not c.isascii() for c in line) > sum(c.isalpha() and c.isascii() for c in line)
 
 
 def before_link_list(paragraphs: list[str]) -> list[str]:
