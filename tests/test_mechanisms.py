@@ -112,3 +112,14 @@ def test_the_nth_meeting_of_a_committee_of_two_countries_is_a_session_of_a_mecha
     _, sessions = mechanisms_of("Han co-chaired the seventh meeting of the China-Brazil High-Level Coordination "
                                 "and Cooperation Committee in Brasilia.")
     assert sessions == [("China-Brazil High-Level Coordination and Cooperation Committee", 7, None)]
+
+
+def test_names_of_multilateral_series_with_and_a_year_after_or_an_adjective_before_the_meeting() -> None:
+    _, sessions = mechanisms_of("The third Belt and Road Forum for International Cooperation opened on Wednesday.",
+                                "The Raisina Dialogue 2024 opened in New Delhi.",
+                                "The 10th Ministerial Meeting of the China-Arab States Cooperation Forum was held.",
+                                "The ministers attended the 57th ASEAN Foreign Ministers' Meeting in Vientiane.",
+                                "China and the US held their first round of maritime consultations in Beijing.")
+    assert sessions == [("Belt and Road Forum for International Cooperation", 3, None), ("Raisina Dialogue", None, 2024),
+                        ("China-Arab States Cooperation Forum", 10, None), ("ASEAN Foreign Ministers' Meeting", 57, None),
+                        ("China-US maritime consultations", 1, None)]

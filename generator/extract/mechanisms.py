@@ -27,9 +27,10 @@ from .nlp import Sentence, Token, tokens
 
 # "BRICS", "SCO", "G20": the acronym of a grouping of countries, which names its summits and forums.
 GROUPING = r"[A-Z]{2,6}\d{0,2}|G\d{1,2}"
-COUNTRY = r"(?:China|Japan|Korea|the ROK|ROK|the DPRK|Russia|India|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+COUNTRY = r"(?:China|Japan|Korea|the ROK|ROK|the DPRK|Russia|India|(?:the\s+)?(?:US|U\.S\.|UK|EU|ASEAN|AU)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 NTH_OF = re.compile(
-    rf"\b(?P<ord>{ORDINAL})\s+(?i:{SESSION_WORDS})s?\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<name>[“\"\w][^,.;:()]*)",
+    rf"\b(?P<ord>{ORDINAL})\s+(?:[A-Za-z’'-]+\s+){{0,2}}?(?i:{SESSION_WORDS})s?\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<name>[“\"\w][^,.;:()]*)",
     re.IGNORECASE)
 NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|are|has|have|had|from|with|"
                        r"(?i:convened|convenes|opened|opens|closed|closes|began|begins|kicked|concluded|concludes|"
@@ -201,6 +202,8 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
             year = int(words[0].text)
         words = run[max(name_from, start + (session is not None or year is not None)):end]
         words, year = edition_suffix(words, year)
+        if year is None and end < len(run) and YEAR_WORD.match(run[end].text):
+            year = int(run[end].text)  # "the Raisina Dialogue 2024"
         if not words or (run[h].text.lower() in WEAK_MECHANISM_HEADS and session is None and year is None):
             continue
         if len(words) == 1 or any(r.sentence == index and r.start <= words[0].start < r.end for r in taken):
@@ -218,14 +221,22 @@ def numbered_meeting(run: list[Token], i: int) -> bool:
     """"the 12th Japan-Vietnam Cooperation Committee", "the 20th EU-Central Asia Ministerial Meeting": a
     meeting or joint body of two sides that carries a session's number is a mechanism."""
     before = run[:i]
-    return run[i].text.lower() in NUMBERED_HEADS and run[i].text[:1].isupper() \
+    word = run[i].text.lower()
+    return word in NUMBERED_HEADS and run[i].text[:1].isupper() \
         and any(ORDINAL_WORD.match(t.text) for t in before) \
-        and any("-" in t.text.strip("-") and t.text[:1].isupper() for t in before)
+        and any(("-" in t.text.strip("-") and t.text[:1].isupper()) or (word == "meeting" and is_grouping(t.text))
+                for t in before)
 
 
 def generic_and(run: list[Token], i: int) -> bool:
-    """"Economic and Trade Dialogue": an "and" between two words of the name, not before another name."""
-    return run[i].text.lower() == "and" and i > 0 and run[i - 1].text.lower() in GENERIC_MECHANISM_WORDS
+    """"Economic and Trade Dialogue", "Belt and Road Forum": an "and" between two words of the name, not
+    before another name (a head's, a country's)."""
+    if run[i].text.lower() != "and" or i == 0:
+        return False
+    before = run[i - 1].text
+    return before.lower() in GENERIC_MECHANISM_WORDS or (
+        before[:1].isupper() and not is_head(run, i - 1) and not is_country_word(before)
+        and i + 1 < len(run) and run[i + 1].text[:1].isupper() and not is_country_word(run[i + 1].text))
 
 
 def split_after_heads(run: list[Token]) -> list[list[Token]]:
@@ -312,7 +323,7 @@ def qualified(name: str, sentence: str) -> str:
     if name[:1].isupper() and not generic(name):
         return name
     for m in PAIR_IN_SENTENCE.finditer(sentence):
-        if all(fold(c).removeprefix("the ") in COUNTRIES for c in m.groups()):
+        if all(fold(c).removeprefix("the ") in COUNTRIES or is_grouping(c.removeprefix("the ")) for c in m.groups()):
             a, b = (c.removeprefix("the ") for c in m.groups())
             return f"{a}-{b} {name}"
     parties = PARTIES_IN_SENTENCE.search(sentence)
