@@ -123,3 +123,8 @@ def test_names_of_multilateral_series_with_and_a_year_after_or_an_adjective_befo
     assert sessions == [("Belt and Road Forum for International Cooperation", 3, None), ("Raisina Dialogue", None, 2024),
                         ("China-Arab States Cooperation Forum", 10, None), ("ASEAN Foreign Ministers' Meeting", 57, None),
                         ("China-US maritime consultations", 1, None)]
+
+
+def test_an_annual_conference_recurs_but_a_conference_does_not() -> None:
+    found, _ = mechanisms_of("The annual Munich Security Conference opened on Friday. Li attended a Trade Conference.")
+    assert list(found) == ["Munich Security Conference"]

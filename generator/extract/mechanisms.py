@@ -204,7 +204,9 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
         words, year = edition_suffix(words, year)
         if year is None and end < len(run) and YEAR_WORD.match(run[end].text):
             year = int(run[end].text)  # "the Raisina Dialogue 2024"
-        if not words or (run[h].text.lower() in WEAK_MECHANISM_HEADS and session is None and year is None):
+        annual = bool(words) and re.search(r"\b(?:annual|yearly)\s+$", sentence.text[:words[0].start]) is not None
+        if not words or (run[h].text.lower() in WEAK_MECHANISM_HEADS and session is None and year is None
+                         and not annual):
             continue
         if len(words) == 1 or any(r.sentence == index and r.start <= words[0].start < r.end for r in taken):
             continue
