@@ -142,3 +142,16 @@ def test_a_portfolio_listed_with_commas_stays_in_the_name_but_a_list_of_bodies_o
 def test_and_between_two_words_of_one_name_does_not_split_it_before_another_and() -> None:
     assert list(orgs_of("The Institute of West-Asian and African Studies and the University of Nairobi signed it.")) \
         == ["Institute of West-Asian and African Studies", "University of Nairobi"]
+
+
+def test_a_short_form_joins_the_one_fuller_name_and_and_inside_a_name_stays() -> None:
+    got = orgs_of("Chinese Foreign Ministry spokesperson Mao Ning spoke. The Ministry of Foreign Affairs said more.",
+                  "The National Development and Reform Commission and the Ministry of Commerce will lead the work.")
+    assert got["Chinese Foreign Ministry"] == ("Ministry of Foreign Affairs",)
+    assert "National Development and Reform Commission" in got and "Ministry of Commerce" in got
+
+
+def test_a_short_form_two_fuller_names_share_stays_apart() -> None:
+    got = orgs_of("Chinese Foreign Ministry spokesperson Mao Ning spoke. Russia's Foreign Ministry replied. "
+                  "The Ministry of Foreign Affairs said more.")
+    assert "Ministry of Foreign Affairs" in got

@@ -244,8 +244,9 @@ def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
     while start > 0 and run[start - 1].capitalized and not is_titleish(run[start - 1].text) \
             and run[start - 1].text.lower() not in JOINERS:
         start -= 1
-        if start > 1 and run[start - 1].text == "&" and run[start - 2].capitalized:
-            start -= 1  # "Newspaper Publishers & Editors Association"
+        if start > 1 and run[start - 1].text.lower() in ("&", "and") and run[start - 2].capitalized \
+                and not is_head(run[start - 2].text) and not is_country(run[start - 2].text):
+            start -= 1  # "Newspaper Publishers & Editors Association", "National Development and Reform Commission"
     end = heads[-1] + 1
     # "Commission for Propaganda", "Ministry of Information"; but the European Union's High
     # Representative "for Foreign Affairs" holds a portfolio, not a part of the Union's name.
@@ -403,6 +404,14 @@ def canonical_of(name: str, names: list[str], acronyms: dict[str, str]) -> str:
     """The fullest name in the article that `name` is a short form of, or `name` itself."""
     if name in acronyms:
         return canonical_of(acronyms[name], names, {}) if acronyms[name] in names else acronyms[name]
+    # a name another one holds with more words ("Ministry of Foreign Affairs" of "Chinese Foreign Ministry"),
+    # where only one does; else the longest one it is a form of
+    fuller = [o for o in names if o != name and signature(name, acronyms) < signature(o, acronyms)
+              and short_form_of(name, o, acronyms)]
+    if len(fuller) == 1:
+        return fuller[0]
+    if len(fuller) > 1:
+        return name
     best = name
     for other in names:
         if other != name and len(other) > len(best) and short_form_of(name, other, acronyms):
