@@ -101,6 +101,8 @@ def test_a_short_label_after_the_date_line_is_no_headline() -> None:
     ("Saturday 4 March 2023 14.30 GMT", "2023-03-04"),
     ("2023-03-04T09:15:00Z", "2023-03-04"),
     ("04-Mar-2023", "2023-03-04"),
+    ("Posted on March 4th, 2023", "2023-03-04"),
+    ("Published: 4th of March 2023", "2023-03-04"),
     ("http://www.planet.com/english/2023-03/04/c_138578386.htm", "2023-03-04"),
     ("https://www.planet.gov/eng/wjdt/202303/t20230304_11076666.html", "2023-03-04"),
 ])
