@@ -111,3 +111,12 @@ def test_a_title_ends_where_the_next_person_of_a_list_begins_and_a_title_before_
 def test_a_relative_clause_can_state_the_title() -> None:
     got = people_of("Kamala Devi, who is also the president of the Indonesian Institute of Sciences, spoke at the forum.")
     assert got["Kamala Devi"][0] == ("president of the Indonesian Institute of Sciences",)
+
+
+def test_a_name_after_a_long_title_counts_where_the_article_has_them_act_by_surname() -> None:
+    got = people_of("Foreign Minister Pavel Orlov held talks with Minister of Foreign Affairs of the Republic of "
+                    "Indonesia Retno Halim, who is in Russia on an official visit.",
+                    "Earlier in the day, Halim laid a wreath at the Tomb of the Unknown Soldier.")
+    assert "Retno Halim" in got
+    alone = people_of("He met the Minister of Foreign Affairs and Security Policy, who spoke first.")
+    assert "Security Policy" not in alone

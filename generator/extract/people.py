@@ -34,6 +34,10 @@ TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\
                             r"(?:said|says|told|noted|stressed|added)\b")
 # "Kamala Devi, who is also the president of ...": the title a relative clause states.
 RELATIVE_TITLE = re.compile(r"^who\s+(?:is|serves\s+as|acts\s+as)\s+(?:also\s+)?(?=\S)")
+# Two name words and the end of a clause: a comma, a relative pronoun, a verb, "and".
+NAME_BEFORE_BREAK = re.compile(rf"(?<![\w’'-])({NAME_WORD} {NAME_WORD})(?=\s*[,;]|\s+(?:who|whose|and|met|held|"
+                               r"received|said|on|in|at|during|from|also)\b|\s*[.)]?$)")
+REPORTING_VERB = r"(?:said|says|added|noted|stressed)"
 # "in Labuan Bajo": a name after these is a place the model took for a person.
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
@@ -242,6 +246,10 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
             if any(w.lower() in TITLE_WORDS for w in words[:-2]) and all(plausible_name_word(w) for w in words[-2:]) \
                     and clean_person(name) == name and not any(name in n or n in name for n in names):
                 names.append(name)  # one the model missed, named after a title
+    for sentence in sentences:
+        for name in titled_before_break(sentence):
+            if not any(name in n or n in name for n in names) and named_again(sentences, sentence, name):
+                names.append(name)
     # "Sam An" found inside "Men Sam An" is the same person
     names = [n for n in names if not any(f" {n} " in f" {other} " and n != other for other in names)]
     singles = [n for n, _ in stated if n not in names]
@@ -249,6 +257,43 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
         if not any(name in full.split() for full in names) and name not in names:
             names.append(name)
     return names
+
+
+def titled_before_break(sentence: Sentence) -> list[str]:
+    """"with Minister of Foreign Affairs of the Republic of Indonesia Retno Halim, who ...": two name words
+    closing a run of capitalized words that holds a title, where the model saw no name."""
+    found = []
+    for m in NAME_BEFORE_BREAK.finditer(sentence.text):
+        name = m.group(1)
+        if is_country(name) or not all(plausible_name_word(w) for w in name.split()):
+            continue
+        ent = sentence.entity_at(m.start(1), m.end(1))
+        if ent is not None and (ent.label == "PERSON" or (ent.start <= m.start(1) and m.end(1) <= ent.end)):
+            continue
+        if titled_run_before(sentence.text[:m.start(1)]):
+            found.append(name)
+    return found
+
+
+def named_again(sentences: list[Sentence], where: Sentence, name: str) -> bool:
+    """A person the model missed is one where another sentence calls them by the surname alone and has
+    them say or do something ("Halim laid a wreath", "Phomvihane said"): a title's last words are not."""
+    surname = re.escape(name.split()[-1])
+    pattern = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:Mr\.?\s+|Ms\.?\s+)?{surname}\s+(?:[a-z]+ed|said|says|met|told|"
+                         rf"spoke|held|thanked|noted|laid|took|gave|made|urged)\b|\b{REPORTING_VERB}\s+{surname}\b")
+    return any(s is not where and pattern.search(s.text) for s in sentences)
+
+
+def titled_run_before(text: str) -> bool:
+    """Whether `text` ends in a title and the capitalized words of its object ("Lao Minister of Information,
+    Culture and Tourism ")."""
+    for token in reversed(tokens(text)[-15:]):
+        word = token.text
+        if word.lower() in TITLE_WORDS or word.lower().split("-")[0] in TITLE_WORDS:
+            return True
+        if not (word[:1].isupper() or word.lower() in ("of", "for", "to", "the", "and", ",", "&")):
+            return False
+    return False
 
 
 def title_case(text: str) -> bool:
