@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
@@ -137,7 +138,10 @@ def test_odd_but_readable_seeds_are_built_safely(tmp_path: Path) -> None:
     assert len(data["articles"]) == len(ACCEPTED)
     pages = {p: p.read_text() for p in out.rglob("*.md")}
     assert all(p.resolve().is_relative_to(out.resolve()) for p in pages)
-    body = "\n".join(pages.values())
+    # front matter is data (YAML, escaped where HTML is made); the Markdown after it must carry no markup
+    body = "\n".join(text.split("\n---\n", 1)[-1] if text.startswith("---\n") else text for text in pages.values())
+    assert all(yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n")) is not None
+               for text in pages.values() if text.startswith("---\n"))
     assert "<script>" not in body and "<img" not in body and "](javascript:" not in body
     assert "{{ 7\\*7 }}" not in body and "49" not in body.replace("2049", "")
     assert all(len(p.name) < 100 for p in pages)

@@ -51,3 +51,11 @@ def test_any_text_gives_only_valid_dates_in_order(text: str, published: dt.date 
                 if len(parts) == 3:
                     dt.date.fromisoformat(value)
     assert [f.start for f in found] == sorted(f.start for f in found)
+
+
+def test_early_mid_and_late_give_the_month_or_the_year() -> None:
+    from generator.extract.dates import Anchor, find_dates
+
+    anchor = Anchor.of("2021-10-30", 2021)
+    assert [f.date for f in find_dates("The two last met in mid-September in Seoul.", anchor)] == ["2021-09"]
+    assert [f.date for f in find_dates("It was founded in late 2020.", anchor)] == ["2020"]

@@ -126,3 +126,11 @@ def test_a_meeting_held_by_video_link_has_no_place_and_the_first_meeting_of_the_
         "co-chaired the meeting.\n\nThe first meeting of the mechanism was held in Guiyang in April 2021.")
     assert [(e.session, e.date, e.place) for e in events] == [(2, "2021-06-09", None), (1, "2021-04", "Guiyang")]
     assert events[0].participants[0].role == "Chinese State Councilor"
+
+
+def test_a_visit_holds_its_meetings_and_a_meeting_told_of_as_past_keeps_its_own_date() -> None:
+    events = events_of(
+        " date 2021-10-30 ROME, Oct. 29 -- Chung Eui-yong held talks with Wang Yi in Rome on Friday.\n\n"
+        "The two last met in mid-September when Wang visited Seoul.")
+    assert [(e.title, e.date) for e in events] == [("Talks between Chung Eui-yong and Wang Yi", "2021-10-29"),
+                                                  ("Wang Yi visits Seoul", "2021-09")]

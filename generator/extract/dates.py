@@ -22,6 +22,7 @@ WEEKDAY = r"(?P<{0}>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TO = r"\s*(?:to|through|until|till|-|–|—|and)\s*"
 RELATIVE_YEAR = r"(?:\s+(?P<rel>last|this|next)\s+year)?"
 
+PART = r"(?:(?:early|late|mid)(?:-|\s+))"  # "in mid-September", "late 2020": the month or year all the same
 PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in (
     ("iso", r"\b" + YEAR.format("y1") + r"-(?P<m1>\d\d)-(?P<d1>\d\d)\b"),
     ("month_range", r"\b" + MONTH.format("mon1") + r"\s+" + DAY.format("d1") + TO + MONTH.format("mon2")
@@ -32,12 +33,12 @@ PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in (
      + r"(?:,?\s+" + YEAR.format("y1") + r")?\b"),
     ("month_day", r"\b" + MONTH.format("mon1") + r"\s+" + DAY.format("d1") + r"\b(?:,?\s+"
      + YEAR.format("y1") + r")?"),
-    ("month", r"\b(?:in|since|during|from|until|by|of|early|late|mid-?)\s+" + MONTH.format("mon1")
+    ("month", r"\b(?:(?:in|since|during|from|until|by|of)\s+" + PART + r"?|" + PART + r")" + MONTH.format("mon1")
      + r"(?:,?\s+" + YEAR.format("y1") + r")?" + RELATIVE_YEAR + r"\b"),
     ("weekdays", r"\b(?:on\s+)?(?P<which>last\s+|next\s+|this\s+)?" + WEEKDAY.format("wd1")
      + r"(?:" + TO + WEEKDAY.format("wd2") + r")?\b"),
     ("relative_day", r"\b(?P<rel>yesterday|today|tomorrow)\b"),
-    ("year", r"\b(?:in|since|of|during|from)\s+" + YEAR.format("y1") + r"\b"),
+    ("year", r"\b(?:(?:in|since|of|during|from)\s+" + PART + r"?|" + PART + r")" + YEAR.format("y1") + r"\b"),
     ("relative_year", r"\b(?P<rel>last|this|next)\s+year\b"),
 )]
 FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|plans? to|scheduled|upcoming|next)\b", re.IGNORECASE)

@@ -22,7 +22,8 @@ MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(
                      r"(?:talks|call|conversation|meeting|consultations?|dialogue|discussions?)|"
                      r"(?:spoke|speaks|talked|talks)\s+(?:by|over|on\s+the)\s+(?:tele)?phone|"
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
-                     r"received|(?:called|calls|calling)\s+on|(?:paid|pays|paying|began|begins|made|makes)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+                     r"received|(?:called|calls|calling)\s+on|(?:paid|pays|paying|began|begins|made|makes|concluded|concludes|"
+                     r"wrapped\s+up|wraps\s+up|ended|ends)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
                      r"visits?\s+to|visited|is\s+visiting)\b")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
@@ -39,6 +40,8 @@ PLAN_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{0,60}(?=,))?,?\s*(?:wh
                         r"is\s+to|are\s+to|is\s+set\s+to|is\s+expected\s+to|(?:is\s+|are\s+)?(?:scheduled|slated|planned|due)"
                         r"\s+(?:for|to|in|on)|to\s+be\s+held)\b|^[^.;,]{0,20}?\b(?:next|later this|early next|in the coming)"
                         r"\s+(?:year|month|week)\b", re.IGNORECASE)
+EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|ago|formerly)\b", re.IGNORECASE)
+"""Before a meeting's verb ("The two last met in mid-September when Wang visited Seoul"): a meeting told of as past."""
 REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
 SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
 DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(?:led|headed)\s+by\b", re.IGNORECASE)
@@ -72,6 +75,8 @@ class Candidate:
     year: int | None = None
     participants: list[str] = field(default_factory=list)
     past: bool = False
+    visit: bool = False
+    """A visit, which holds the meetings of its days rather than being one of them."""
     planned: bool = False
     """Still to come ("ahead of the fifth forum"): no event yet, where the article reports one that happened."""
     weak: bool = False
@@ -88,7 +93,7 @@ class Candidate:
         if not self.mechanism and not other.mechanism and self.participants and other.participants:
             # a headline's "Xi meets delegation" and the body's "Xi met ... with Nikai" are one meeting
             mine, theirs = set(self.participants), set(other.participants)
-            return (mine <= theirs or theirs <= mine) and self.past == other.past
+            return (mine <= theirs or theirs <= mine) and self.past == other.past and self.visit == other.visit
         return False
 
 
@@ -205,7 +210,9 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
                 continue  # "Huang called on the media to ...": a call on someone names them
             title = meeting_title(people, text[m.start():m.end()], text[m.end():], bool(subject))
             found.append(Candidate(index, m.start(), title, participants=people,
-                                   past=bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()]))))
+                                   visit=bool(re.search(r"visit", m.group(), re.IGNORECASE)),
+                                   past=bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()])
+                                             or EARLIER.search(text[:m.start()]))))
     return found
 
 

@@ -35,7 +35,7 @@ NTH_OF = re.compile(
 NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|are|has|have|had|from|with|"
                        r"(?i:convened|convenes|opened|opens|closed|closes|began|begins|kicked|concluded|concludes|"
                        r"ended|ends|took|takes|starts|started)|"
-                       r"to|by|during|where|when|will|would|and\s+(?:the|a|an|its|their|to|[a-z]+ed)\b|"
+                       r"to|by|via|through|during|where|when|will|would|and\s+(?:the|a|an|its|their|to|[a-z]+ed)\b|"
                        r"on\s+(?:[A-Z][a-z]+day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b.*$")
 LOWER_MECHANISM = re.compile(
     r"\b(?:(?P<pair>[A-Z]\w*(?:\s?-\s?[A-Z][\w-]*)+)\s+)?(?P<body>(?:(?!of\s|the\s)[a-z][\w-]*\s+){1,4}mechanism"
@@ -114,15 +114,15 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
 
 def bare_sessions(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
     """"The 11th meeting was held in Zhejiang in 2022", "the first meeting of the mechanism": a numbered session
-    named by no name of its own is one of the article's numbered mechanism, where it has exactly one."""
-    numbered = {r.name for r in raw if r.session is not None}
-    if len(numbered) != 1:
-        return []
-    name = numbered.pop()
+    named by no name of its own is one of the numbered mechanism the article named last before it."""
+    numbered = sorted((r for r in raw if r.session is not None), key=lambda r: (r.sentence, r.start))
     found = []
     for index, sentence in enumerate(sentences):
         for m in BARE_NTH.finditer(sentence.text):
-            mention = RawMention(index, m.start(), m.end(), name, ordinal_value(m.group("ord")), None, m.group())
+            before = [r for r in numbered if (r.sentence, r.start) < (index, m.start())]
+            if not before:
+                continue
+            mention = RawMention(index, m.start(), m.end(), before[-1].name, ordinal_value(m.group("ord")), None, m.group())
             if not overlapping(mention, raw):
                 found.append(mention)
     return found

@@ -32,6 +32,7 @@ REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|
 # Strategy Sergey Kuzovnikov.") found a few more people and more false ones on the blind set.
 TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
                             r"(?:said|says|told|noted|stressed|added)\b")
+PREPOSITIONS = frozenset(["on", "in", "at", "to", "for", "with", "from", "by", "of", "during", "after", "before"])
 # "Kamala Devi, who is also the president of ...": the title a relative clause states.
 RELATIVE_TITLE = re.compile(r"^who\s+(?:is|serves\s+as|acts\s+as)\s+(?:also\s+)?(?=\S)")
 # Two name words and the end of a clause: a comma, a relative pronoun, a verb, "and".
@@ -87,8 +88,10 @@ def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
         i = 0
         while i < len(chunks) - 1:
             name = trailing_name(chunks[i])
+            next_in_list = chunks[i + 1].startswith(("and ", "or ")) and i + 2 < len(chunks) \
+                and trailing_name(chunks[i + 2]) == chunks[i + 2]  # "X, and the Speaker of Y, Z,": Z's title
             role_parts = [title_start(RELATIVE_TITLE.sub("", chunks[i + 1]))] \
-                if name and not names_someone(sentence, chunks[i + 1]) else [None]
+                if name and not next_in_list and not names_someone(sentence, chunks[i + 1]) else [None]
             if not name or role_parts[0] is None:
                 i += 1
                 continue
@@ -107,7 +110,8 @@ def title_first(sentence: Sentence, chunks: list[str]) -> list[tuple[str, str]]:
     Chinese ambassador, Wang Lutong, and ...": a title, then a name set off by commas."""
     found = []
     for i in range(len(chunks) - 2):
-        role = (title_start(chunks[0]) if i == 0 else None) or trailing_title(chunks[i])
+        opening = i == 0 or chunks[i].startswith(("and ", "or "))
+        role = (title_start(re.sub(r"^(?:and|or)\s+", "", chunks[i])) if opening else None) or trailing_title(chunks[i])
         name = trailing_name(chunks[i + 1])
         if role is None or name != chunks[i + 1] or len(name.split()) < 2 or len(role.split()) > 12 \
                 or names_someone(sentence, role):
@@ -182,6 +186,8 @@ def plausible_name_word(word: str) -> bool:
 def title_start(chunk: str) -> str | None:
     """The chunk, if it is a title ("also general secretary of ...", "Japanese minister for ...")."""
     words = chunk.split()
+    if words and words[0].lower() in PREPOSITIONS:
+        return None  # "on an official visit": no title opens with a preposition
     while words and words[0].lower() in TITLE_LEADERS and words[0].lower() not in WHEN:
         words.pop(0)
     when = []
@@ -231,7 +237,7 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
     for sentence in sentences:
         for ent in sentence.entities:
             if ent.label == "PERSON" and not PLACE_BEFORE.search(sentence.text[: ent.start]):
-                name = clean_person(whole_name(sentence.text, ent.start, ent.end))
+                name = clean_person(portfolio_apart(sentence.text, ent.start, whole_name(sentence.text, ent.start, ent.end)))
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
                 if name and not title_case(sentence.text):
@@ -300,6 +306,16 @@ def title_case(text: str) -> bool:
     """A headline that capitalizes every word ("Minister Holds Talks with ..."), where capitals mark no name."""
     words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def portfolio_apart(text: str, start: int, name: str) -> str:
+    """"Minister of Foreign Trade and | Tourism Diego Salas": a PERSON span of three words or more that
+    opens right after a portfolio's "of"/"and" begins with the portfolio's last word."""
+    words = name.split()
+    clause = re.split(r"[,;(]", text[:start])[-1]  # "... Central Committee, and Ibrahima Sory Sylla": a new item
+    if len(words) >= 3 and re.search(r"\b(?:of|for|and|&)\s+$", clause) and titled_run_before(clause):
+        return " ".join(words[1:])
+    return name
 
 
 def whole_name(text: str, start: int, end: int) -> str:
