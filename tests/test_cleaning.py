@@ -196,3 +196,13 @@ def test_a_button_menu_item_or_note_inside_the_body_is_no_text(line: str) -> Non
                 "The talks will continue in May, the ministry said.")
     assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.",
                             "The talks will continue in May, the ministry said.")
+
+
+def test_a_transcripts_speaker_is_no_dateline_and_a_salutation_is_no_headline() -> None:
+    a = article("Spokesperson's Regular Press Conference on June 12, 2024\n\nCCTV: It is reported that the forum "
+                "opened in Nairobi today. Can you share more?\n\nLin Jian: The forum was held in Nairobi on June 12.\n\n"
+                "AFP: Will the minister visit?\n\nLin Jian: I have nothing to release.")
+    assert a.dateline is None
+    b = article("Remarks by the Ambassador at the Reception Marking the Anniversary\nExcellencies, Ladies and "
+                "Gentlemen, Dear Friends,\n\nThis year, the two countries held the sixth strategic dialogue.")
+    assert b.title == "Remarks by the Ambassador at the Reception Marking the Anniversary"

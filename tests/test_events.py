@@ -134,3 +134,9 @@ def test_a_visit_holds_its_meetings_and_a_meeting_told_of_as_past_keeps_its_own_
         "The two last met in mid-September when Wang visited Seoul.")
     assert [(e.title, e.date) for e in events] == [("Talks between Chung Eui-yong and Wang Yi", "2021-10-29"),
                                                   ("Wang Yi visits Seoul", "2021-09")]
+
+
+def test_a_reported_forum_is_titled_by_its_name_not_by_the_report() -> None:
+    events = events_of(" date 2024-06-12 CCTV: It is reported that the 2024 China-Africa Media Cooperation Forum "
+                       "opened in Nairobi today. Can you share more details?")
+    assert [e.title for e in events] == ["2024 China-Africa Media Cooperation Forum"]

@@ -120,3 +120,8 @@ def test_a_name_after_a_long_title_counts_where_the_article_has_them_act_by_surn
     assert "Retno Halim" in got
     alone = people_of("He met the Minister of Foreign Affairs and Security Policy, who spoke first.")
     assert "Security Policy" not in alone
+
+
+def test_a_question_opening_with_will_does_not_make_will_a_title() -> None:
+    assert people_of("Will Chinese Foreign Minister Wang Yi visit the United States next month?")["Wang Yi"][0] \
+        == ("Chinese Foreign Minister",)

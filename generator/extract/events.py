@@ -166,6 +166,7 @@ def session_title(s: SessionMention) -> str:
 def subject_before(text: str, end: int) -> str:
     """The last clause before a verb, commas inside quotation marks kept: the subject of "was held"."""
     clause = re.split(r"[,;:]\s+(?=[^”\"]*(?:[“\"]|$))", text[:end].strip())[-1].strip()
+    clause = re.split(r"\b(?:that|said|says)\s+(?=[A-Za-z])", clause)[-1]  # "It is reported that the forum ..."
     stripped = re.sub(r"^(?:a|an|the)\s+", "", clause, flags=re.IGNORECASE)
     return stripped[:1].upper() + stripped[1:] if stripped != clause else stripped
 

@@ -383,7 +383,7 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
             kept.insert(0, word)
             continue
         break
-    while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in TITLE_LEADERS):
+    while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in TITLE_LEADERS or kept[0].lower() in CLAUSE_WORDS):
         kept.pop(0)
     if not any(w.lower() in TITLE_WORDS or w.lower().split("-")[0] in TITLE_WORDS for w in kept):
         return None

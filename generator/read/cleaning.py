@@ -88,6 +88,8 @@ DATELINE = re.compile(
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-])"
     r"|:|--|[–—]|(?<=\s)-(?=\s))\s*")
 MAX_TITLE = 110
+SPEAKER_LABEL = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: (?=[A-Z])")
+"""A transcript's turn: "Lin Jian: China has noted the report."""
 SENTENCE_END = re.compile(r"[.!?。！？…:;)”\"’']\s*$")
 LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 """An aggregator's label before a headline, set off by a spaced colon ("Zijin Mining : State councilor meets ...")."""
@@ -286,7 +288,7 @@ def is_body(line: str) -> bool:
 def looks_like_headline(line: str) -> bool:
     """Three words or more, starting with a capital, a digit or a quote, and no sentence's end."""
     return (0 < len(line) <= 200 and len(line.split()) >= 3 and (line[0].isupper() or line[0].isdigit() or
-            line[0] in "“\"‘'") and not line.endswith((".", "!", "?", "”", '"', ":", ">")) and " > " not in line)
+            line[0] in "“\"‘'") and not line.endswith((".", "!", "?", "”", '"', ":", ">", ",")) and " > " not in line)
 
 
 def is_menu(line: str) -> bool:
@@ -295,9 +297,13 @@ def is_menu(line: str) -> bool:
 
 
 def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[str]]:
-    """`TOKYO | Xinhua | text`, `BEIJING: text`, `BEIJING, Dec. 26 (Xinhua) -- text` opening the body."""
+    """`TOKYO | Xinhua | text`, `BEIJING: text`, `BEIJING, Dec. 26 (Xinhua) -- text` opening the body; not in a
+    transcript, where "CCTV: ..." names who asks."""
+    transcript = sum(bool(SPEAKER_LABEL.match(p)) for p in paragraphs) >= 2
     for i, paragraph in enumerate(paragraphs[:3]):
         m = DATELINE.match(paragraph)
+        if m and transcript and paragraph[m.end() - 2:m.end()].strip() == ":":
+            continue
         if m and len(m.group("place")) >= 3:
             place = m.group("place").title().replace("’", "'")
             source = (m.group("src1") or m.group("src2") or "").strip() or None
