@@ -128,3 +128,8 @@ def test_names_of_multilateral_series_with_and_a_year_after_or_an_adjective_befo
 def test_an_annual_conference_recurs_but_a_conference_does_not() -> None:
     found, _ = mechanisms_of("The annual Munich Security Conference opened on Friday. Li attended a Trade Conference.")
     assert list(found) == ["Munich Security Conference"]
+
+
+def test_the_acronym_after_a_numbered_session_of_a_mechanism_is_the_mechanisms() -> None:
+    found, _ = mechanisms_of("The fifth edition of the China-EU High-Level People-to-People Dialogue (HPPD) was held.")
+    assert found["China-EU High-Level People-to-People Dialogue"].aliases == ("HPPD",)

@@ -155,3 +155,13 @@ def test_a_short_form_two_fuller_names_share_stays_apart() -> None:
     got = orgs_of("Chinese Foreign Ministry spokesperson Mao Ning spoke. Russia's Foreign Ministry replied. "
                   "The Ministry of Foreign Affairs said more.")
     assert "Ministry of Foreign Affairs" in got
+
+
+def test_a_name_holds_the_body_its_tail_names_and_the_party_but_not_a_part_of_a_body() -> None:
+    got = orgs_of("Zhao Qizheng, chairman of the Foreign Affairs Committee of the Chinese People's Political "
+                  "Consultative Conference, spoke.", "Liu Jianchao, head of the International Department of the "
+                  "Communist Party of China Central Committee, met them.", "Nguyen Xuan Thang, a member of the "
+                  "Politburo of the CPV Central Committee, attended.")
+    assert {"Chinese People's Political Consultative Conference", "Communist Party of China",
+            "Politburo of the CPV Central Committee"} <= set(got)
+    assert "Communist Party of China Central Committee" not in got

@@ -146,8 +146,9 @@ def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
             continue  # "the fifth plenary session of the 20th Central Committee" is an organization's
         start = m.start("name")
         phrase = sentence.text[m.start():start + len(name)]
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", sentence.text[start + len(name):])
         found.append(RawMention(index, m.start(), start + len(name), qualified(name, sentence.text),
-                                ordinal_value(m.group("ord")), None, phrase))
+                                ordinal_value(m.group("ord")), None, phrase, acronym.group(1) if acronym else None))
     return found
 
 

@@ -33,6 +33,13 @@ QUOTED = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
 # "the Shaanxi provincial people's government": local governments are named in lower case.
 LOCAL_GOVERNMENT = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:provincial|municipal|city|county|prefectural|"
                               r"regional|district)\s+(?:people[’']s\s+|party\s+)?(?:government|committee)\b")
+# "Committee of the Chinese People's Political Consultative Conference": a body named in a name's tail.
+BODY_OF = re.compile(r"\bof\s+the\s+([A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'-]*)+)$")
+# Heads of the parts of a body ("Central Committee", "State Council"): inside another name, named as a part of it.
+SUB_BODY_HEADS = frozenset(["committee", "department", "bureau", "office", "council", "commission", "secretariat",
+                            "cabinet", "division", "section", "politburo", "board"])
+# "... of the Communist Party of China Central Committee": the party of a country a body belongs to.
+PARTY_OF = re.compile(r"\b((?:[A-Z][\w’'-]*\s+){1,4}Party)\s+of\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 # "the Communist Party of China (CPC) Central Committee": the name goes on after the acronym.
 INNER_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 
@@ -42,7 +49,8 @@ def find_organizations(sentences: list[Sentence], people: set[str]) -> tuple[lis
     recurring = recurring_words(sentences)
     for index, sentence in enumerate(sentences):
         for start, end in org_spans(sentence, recurring):
-            spans.extend((index, *span) for span in with_inner_acronym(sentence.text, start, end))
+            for span in with_inner_acronym(sentence.text, start, end):
+                spans.extend((index, *inner) for inner in with_bodies_inside(sentence.text, span))
     acronyms = defined_acronyms(sentences, [s[3] for s in spans])
     for index, sentence in enumerate(sentences):
         for m in STANDALONE_ACRONYM.finditer(sentence.text):
@@ -111,6 +119,29 @@ def with_inner_acronym(text: str, start: int, end: int) -> list[tuple[int, int, 
     inner_start = start + len(before) - len(expansion)
     name = f"{before[:len(before) - len(expansion)]}{m.group(1)}{span[m.end():]}"
     return [(start, end, name)] + ([(inner_start, inner_start + len(expansion), expansion)] if expansion != before else [])
+
+
+def with_bodies_inside(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """The organizations a name holds: the body its "of the" tail names ("Foreign Affairs Committee of the
+    Chinese People's Political Consultative Conference"), unless that is a part of a body itself ("the CPC
+    Central Committee"), and a party a body belongs to ("International Department of the Communist Party of
+    China Central Committee" -> "Communist Party of China")."""
+    start, end, name = span
+    found = [span]
+    if name != text[start:end]:
+        return found  # a name rewritten around its acronym: its parts are found there
+    for m in BODY_OF.finditer(name):
+        inner = m.group(1)
+        last = inner.split()[-1].lower()
+        if len(inner.split()) >= 2 and is_head(last) and last not in SUB_BODY_HEADS and inner != name:
+            found.append((start + m.start(1), start + m.end(1), inner))
+    for m in PARTY_OF.finditer(name):
+        country = next((" ".join(m.group(2).split()[:n]) for n in (2, 1) if is_country(" ".join(m.group(2).split()[:n]))),
+                       None)
+        party = f"{m.group(1)} of {country}" if country else None
+        if party and party != name and not any(f[2] == party for f in found):
+            found.append((start + m.start(1), start + m.start(1) + len(party), party))
+    return found
 
 
 def names_a_body(span: str) -> bool:
