@@ -133,3 +133,9 @@ def test_an_annual_conference_recurs_but_a_conference_does_not() -> None:
 def test_the_acronym_after_a_numbered_session_of_a_mechanism_is_the_mechanisms() -> None:
     found, _ = mechanisms_of("The fifth edition of the China-EU High-Level People-to-People Dialogue (HPPD) was held.")
     assert found["China-EU High-Level People-to-People Dialogue"].aliases == ("HPPD",)
+
+
+def test_a_themed_year_and_a_lower_case_forum_of_a_country_and_a_region() -> None:
+    found, _ = mechanisms_of("Highlighting 2019 as the China-ASEAN Year of Media Exchanges, Guo said more.",
+                             "The China-Central Asia non-governmental friendship forum was held Tuesday in Xi'an.")
+    assert list(found) == ["China-ASEAN Year of Media Exchanges", "China-Central Asia non-governmental friendship forum"]

@@ -71,6 +71,8 @@ COUNTRIES = frozenset(iso_country_names() | {c.lower() for c in NATIONALITIES.va
     "the united kingdom", "rok", "dprk", "south korea", "north korea", "republic of korea", "vietnam", "viet nam", "laos", "cambodia",
     "myanmar", "thailand", "brunei", "singapore", "indonesia", "malaysia", "timor-leste", "africa",
     "asia", "europe", "latin america", "the middle east", "asia-pacific", "the asia-pacific region",
+    "central asia", "southeast asia", "south asia", "east asia", "west asia", "arab states", "the arab states",
+    "the caribbean", "caribbean", "the pacific", "pacific", "latin america and the caribbean", "the arctic",
     "hong kong", "macao", "macau", "taiwan", "the people's republic of china", "people's republic of china",
     "the people’s republic of china", "people’s republic of china",
 })

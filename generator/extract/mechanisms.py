@@ -40,7 +40,7 @@ NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|a
 LOWER_MECHANISM = re.compile(
     r"\b(?:(?P<pair>[A-Z]\w*(?:\s?-\s?[A-Z][\w-]*)+)\s+)?(?P<body>(?:(?!of\s|the\s)[a-z][\w-]*\s+){1,4}mechanism"
     r"(?:\s+on\s+[a-z][\w-]*(?:\s+(?:and|of|in)\s+[a-z][\w-]*)*(?:\s+[a-z][\w-]*)?)?)"
-    rf"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+)+|{GROUPING})\s+(?P<body2>(?:[a-z][\w-]*\s+){{0,3}}(?:summit|dialogue|forum|"
+    rf"|\b(?P<pair2>[A-Z][a-z]+(?:\s?-\s?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)+|{GROUPING})\s+(?P<body2>(?:[a-z][\w-]*\s+){{0,3}}(?:summit|dialogue|forum|"
     r"consultations?))\b")
 PAIR_IN_SENTENCE = re.compile(rf"\b(?:between\s+)?({COUNTRY})\s+and\s+({COUNTRY})\b")
 # "The Communist Party of China (CPC) and the Communist Party of Vietnam (CPV) held their 16th theory seminar"
@@ -272,8 +272,9 @@ def edition_suffix(words: list[Token], year: int | None) -> tuple[list[Token], i
 
 def inner_name(run: list[Token], h: int, heads: list[int]) -> tuple[int, int]:
     """"the 2024 Summit of the Forum on China-Africa Cooperation": the summit is a session of the
-    forum, so the name starts after "of the" and ends at the forum's own head."""
-    if h + 1 < len(run) and run[h + 1].text.lower() == "of" and len(heads) > 1:
+    forum, so the name starts after "of the" and ends at the forum's own head ("the China-ASEAN Year of Media
+    Exchanges" is a year's own name)."""
+    if h + 1 < len(run) and run[h + 1].text.lower() == "of" and len(heads) > 1 and run[h].text.lower() != "year":
         start = h + 2 + (h + 2 < len(run) and run[h + 2].text.lower() == "the")
         return start, heads[1]
     return 0, h
