@@ -140,3 +140,9 @@ def test_a_reported_forum_is_titled_by_its_name_not_by_the_report() -> None:
     events = events_of(" date 2024-06-12 CCTV: It is reported that the 2024 China-Africa Media Cooperation Forum "
                        "opened in Nairobi today. Can you share more details?")
     assert [e.title for e in events] == ["2024 China-Africa Media Cooperation Forum"]
+
+
+def test_an_edition_year_dates_an_undated_articles_month_and_day() -> None:
+    events = events_of("Lancang-Mekong countries augment media cooperation\n\nThe 2023 Lancang-Mekong Cooperation "
+                       "Media Summit took place in Beijing on June 27.\n\nAddressing the fourth summit, Li Shulei spoke.")
+    assert [(e.title, e.date, e.session) for e in events] == [("2023 Lancang-Mekong Cooperation Media Summit", "2023-06-27", 4)]

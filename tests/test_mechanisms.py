@@ -139,3 +139,17 @@ def test_a_themed_year_and_a_lower_case_forum_of_a_country_and_a_region() -> Non
     found, _ = mechanisms_of("Highlighting 2019 as the China-ASEAN Year of Media Exchanges, Guo said more.",
                              "The China-Central Asia non-governmental friendship forum was held Tuesday in Xi'an.")
     assert list(found) == ["China-ASEAN Year of Media Exchanges", "China-Central Asia non-governmental friendship forum"]
+
+
+def test_an_acronym_names_a_series_after_of_but_a_plenary_session_is_an_organs() -> None:
+    _, sessions = mechanisms_of("It implements the outcomes of the ninth ministerial meeting of the CASCF held in July.",
+                                "He spoke of the fifth plenary session of the CPC.")
+    assert sessions == [("CASCF", 9, None)]
+
+
+def test_the_previous_edition_and_a_bare_session_after_a_yearly_edition_belong_to_that_series() -> None:
+    _, sessions = mechanisms_of("The 2023 Lancang-Mekong Cooperation Media Summit took place in Beijing on June 27.",
+                                "Addressing the fourth summit, Li Shulei spoke.",
+                                "The previous, third edition of the summit was held in 2022.")
+    assert sessions == [("Lancang-Mekong Cooperation Media Summit", None, 2023),
+                        ("Lancang-Mekong Cooperation Media Summit", 4, None), ("Lancang-Mekong Cooperation Media Summit", 3, None)]

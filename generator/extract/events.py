@@ -158,6 +158,8 @@ def session_title(s: SessionMention) -> str:
     m = re.match(r"(?:the\s+|its\s+)?(?:recent\s+|latest\s+)?(\w+)\s+(meeting|session|round|edition|plenary|conference|"
                  r"forum|dialogue|summit|consultation)s?(?:\s+of\b|$)", s.phrase, re.IGNORECASE)
     if m and s.session:
+        if s.mechanism.split()[-1].lower() == m.group(2).lower():  # "the fourth summit" of a summit
+            return f"{ordinal(s.session).capitalize()} {s.mechanism}"
         return f"{ordinal(s.session).capitalize()} {m.group(2).lower()} of the {s.mechanism}"
     phrase = re.sub(r"^the\s+", "", s.phrase, flags=re.IGNORECASE)
     return phrase[:1].upper() + phrase[1:]
@@ -333,8 +335,11 @@ def occurrences_in(ctx: Context, index: int) -> list[Occurrence]:
 def event_date(ctx: Context, c: Candidate, main: Candidate) -> tuple[str | None, str | None]:
     """The date expression nearest the event's words; for the main event, also one a later sentence
     gives it ("The forum, held on June 21st, ...")."""
+    anchor = ctx.anchor
+    if anchor.published is None and anchor.year is None and c.year:
+        anchor = Anchor(None, c.year)  # "The 2023 ... Summit took place on June 27": its edition's year
     for index, position in {c.sentence: c.position, **c.sentences}.items():
-        found = usable_dates(ctx.sentences[index].text, ctx.anchor)
+        found = usable_dates(ctx.sentences[index].text, anchor)
         if found:
             after = [f for f in found if f.start >= position]
             best = after[0] if after else found[-1]
@@ -343,7 +348,7 @@ def event_date(ctx: Context, c: Candidate, main: Candidate) -> tuple[str | None,
         head = c.title.split()[-1].lower() if c.title else ""
         for sentence in ctx.sentences[c.sentence + 1:]:
             if re.match(rf"^(?:the|this)\s+{re.escape(head)}\b", sentence.text, re.IGNORECASE):
-                later = usable_dates(sentence.text, ctx.anchor)
+                later = usable_dates(sentence.text, anchor)
                 if later:
                     return later[0].date, later[0].end_date
     return None, None

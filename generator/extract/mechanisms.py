@@ -52,7 +52,8 @@ LOWER_SERIES = re.compile(
     rf"(?P<body>(?:[a-z0-9][\w+-]*\s+){{0,4}}?(?:{SERIES_HEADS}))"
     rf"(?P<topic>\s+on\s+[a-z][\w-]*(?:\s+(?:and|of)\s+[a-z][\w-]*)*)?"
     rf"(?:\s+between\s+(?P<a>{PARTY})\s+and\s+(?P<b>{PARTY}))?")
-BARE_NTH = re.compile(rf"\b(?:the|its|this year's|last year's)\s+(?P<ord>{ORDINAL})\s+(?:{SESSION_WORDS})s?\b"
+BARE_NTH = re.compile(rf"\b(?:the|its|this year's|last year's)\s+(?:(?:previous|last|latest|recent)\s*,?\s+)?"
+                      rf"(?P<ord>{ORDINAL})\s+(?:{SESSION_WORDS})s?\b"
                       r"(?:\s+of\s+the\s+(?:mechanism|forum|dialogue|summit|seminar|conference|consultations?)\b|"
                       r"(?!-|\s+(?:(?:plenary|session|meeting)s?\s+)?of\b|\s+(?:plenary|session|meeting)))",
                       re.IGNORECASE)
@@ -115,7 +116,7 @@ def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], 
 def bare_sessions(sentences: list[Sentence], raw: list[RawMention]) -> list[RawMention]:
     """"The 11th meeting was held in Zhejiang in 2022", "the first meeting of the mechanism": a numbered session
     named by no name of its own is one of the numbered mechanism the article named last before it."""
-    numbered = sorted((r for r in raw if r.session is not None), key=lambda r: (r.sentence, r.start))
+    numbered = sorted((r for r in raw if r.session is not None or r.year is not None), key=lambda r: (r.sentence, r.start))
     found = []
     for index, sentence in enumerate(sentences):
         for m in BARE_NTH.finditer(sentence.text):
@@ -140,7 +141,11 @@ def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
         name = re.sub(r"\s+(?:and|of|on|the|for)$", "", name)
         words = name.split()
         named_part = re.split(r"\s+on\s+", name, maxsplit=1)[0].split()  # "... mechanism on media cooperation"
-        if len(words) < 2 or not (named_part[-1].lower() in MECHANISM_HEADS | {"mechanism"} or name[:1].isupper()):
+        # "the ninth ministerial meeting of the CASCF"; a plenary session is an organ's ("... of the CPC")
+        acronym_only = len(words) == 1 and is_grouping(name) and len(name) >= 3 \
+            and not re.search(r"(?i)\b(?:session|plenary)\b", m.group()[:m.start("name") - m.start()])
+        if (len(words) < 2 and not acronym_only) or not (named_part[-1].lower() in MECHANISM_HEADS | {"mechanism"}
+                                                         or name[:1].isupper()):
             continue  # "the second edition of the program" points back at a name given before
         if words[-1].lower() in ORG_HEADS and words[-1].lower() not in MECHANISM_HEADS and not pair(name):
             continue  # "the fifth plenary session of the 20th Central Committee" is an organization's
