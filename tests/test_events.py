@@ -146,3 +146,27 @@ def test_an_edition_year_dates_an_undated_articles_month_and_day() -> None:
     events = events_of("Lancang-Mekong countries augment media cooperation\n\nThe 2023 Lancang-Mekong Cooperation "
                        "Media Summit took place in Beijing on June 27.\n\nAddressing the fourth summit, Li Shulei spoke.")
     assert [(e.title, e.date, e.session) for e in events] == [("2023 Lancang-Mekong Cooperation Media Summit", "2023-06-27", 4)]
+
+
+def test_an_occasion_named_by_what_it_marks_and_a_delegations_arrival_and_its_meeting() -> None:
+    events = events_of(" date 2024-11-20 TOKYO, Nov. 19 (Xinhua) -- Around 100 officials gathered at an event on Monday "
+                       "to mark the 60th anniversary of the China-Japan journalist exchange agreement.\n\nChinese "
+                       "Ambassador to Japan Wu Jianghao spoke at the event.")
+    assert [(e.title, e.date, e.place) for e in events] == [
+        ("Event marking the 60th anniversary of the China-Japan journalist exchange agreement", "2024-11-18", "Tokyo")]
+    events = events_of(" date 2024-08-27 Beijing, Aug. 27 (Jiji Press)--Japanese lawmakers led by Toshihiro Nikai, "
+                       "former secretary-general of the ruling Liberal Democratic Party, arrived in Beijing on Tuesday.\n\n"
+                       "The delegation will stay until Thursday, hoping to meet with President Xi Jinping.\n\nAfter the "
+                       "arrival, the Japanese politicians visited Tsinghua University to meet with Qiu Yong, president of "
+                       "the university.")
+    assert [(e.title, [p.name for p in e.participants]) for e in events] == [
+        ("Toshihiro Nikai visits Beijing", ["Toshihiro Nikai"]), ("Meeting with Qiu Yong", ["Qiu Yong"])]
+
+
+def test_a_separate_meeting_with_those_a_leader_leads_is_its_own_event() -> None:
+    events = events_of(" date 2023-04-19 BEIJING, April 18 (Xinhua) -- Liu Jianchao, head of the International "
+                       "Department, met with a cadre delegation led by Solly Mapaila, general secretary of the South "
+                       "African Communist Party, in Beijing on Tuesday. Liu met separately with cadres at a workshop led "
+                       "by Weerasinghe Geeganage, general secretary of the Communist Party of Sri Lanka, on the same day.")
+    assert [[p.name for p in e.participants] for e in events] == [["Liu Jianchao", "Solly Mapaila"],
+                                                                  ["Liu Jianchao", "Weerasinghe Geeganage"]]

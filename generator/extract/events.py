@@ -24,7 +24,14 @@ MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
                      r"received|(?:called|calls|calling)\s+on|(?:paid|pays|paying|began|begins|made|makes|concluded|concludes|"
                      r"wrapped\s+up|wraps\s+up|ended|ends)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
-                     r"visits?\s+to|visited|is\s+visiting)\b")
+                     r"visits?\s+to|visited|is\s+visiting|arrived\s+in|arrives\s+in|"
+                     r"(?<!hoping\s)(?<!hopes\s)(?<!plans\s)(?<!expected\s)(?<!seeking\s)to\s+meet\s+(?:with\s+)?)\b")
+COMMEMORATION = re.compile(r"\b(?:an?|the)\s+(?P<kind>event|ceremony|reception|celebration|gathering|commemoration|"
+                           r"concert|symposium)\b[^.;]{0,80}?\b(?:to\s+mark|marking|to\s+celebrate|celebrating|"
+                           r"to\s+commemorate|commemorating)\s+(?P<what>the\s+[^,.;]+?)(?=[,.;]|\s+(?:on|in|at|with|which|"
+                           r"where|and)\b|$)")
+OCCASION_VERB = re.compile(r"\b(?:gathered|assembled|attended|attends|hosted|hosts|held|holds|organized|organised|"
+                           r"joined)\b[^.;]*$")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
                      r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
@@ -49,6 +56,9 @@ DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(
 # in Lima": the people of an earlier agreement, named as its authors, not as this event's participants.
 EARLIER_AGREEMENT = re.compile(r"\b(?:consensus|understandings?|agreements?)\s+(?:reached|agreed(?:\s+upon)?)\s+"
                                r"(?:by|between)\b[^,;.]*$", re.IGNORECASE)
+# "... will stay until Thursday, hoping to meet with President Xi": someone a plan names, not a participant.
+HOPED_FOR = re.compile(r"\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|seek(?:s|ing)?|wish(?:es|ing)?|"
+                       r"intend(?:s|ed|ing)?)\s+to\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both)\b[^.]{0,40}\b(?:attend|participat|join|visit|co-chair)", re.IGNORECASE)
 OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|resulted in|reached|reaching|"
                      r"agreed|launched)\b[^.]*\b(?:agreements?|consensus|report|initiative|declaration|statement|"
@@ -112,7 +122,8 @@ class Context:
 
 
 def find_events(ctx: Context) -> list[EventMention]:
-    candidates = merge_candidates(session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx))
+    candidates = merge_candidates(session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx)
+                                  + commemoration_candidates(ctx))
     if any(not c.weak for c in candidates):
         candidates = [c for c in candidates if not c.weak]
     if any(not c.planned for c in candidates):
@@ -199,6 +210,19 @@ def held_candidates(ctx: Context) -> list[Candidate]:
     return found
 
 
+def commemoration_candidates(ctx: Context) -> list[Candidate]:
+    """"gathered at an event on Monday to mark the 60th anniversary of ...", "attended a reception marking ...":
+    an occasion named by what it marks."""
+    found = []
+    for index, sentence in enumerate(ctx.sentences):
+        m = COMMEMORATION.search(sentence.text)
+        if m and OCCASION_VERB.search(sentence.text[:m.start()]):
+            title = f"{m.group('kind').capitalize()} marking {m.group('what')}"
+            found.append(Candidate(index, m.start(), title, past=bool(EARLIER.search(sentence.text[:m.start()])),
+                                   planned=planned(sentence.text, m.start(), m.end())))
+    return found
+
+
 def meeting_candidates(ctx: Context) -> list[Candidate]:
     """"talks between A and B", "A met B", "while meeting ... with visiting ...": a meeting of people."""
     found = []
@@ -207,13 +231,14 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
         here = [o for o in ctx.person_occurrences if o.sentence == index and not is_speaker(text, o)]
         for m in [*MEETING.finditer(text), *MEETING_WITH.finditer(text)]:
             window = [o.name for o in here if o.start >= m.end() and in_window(text, m.end(), o.start)]
+            window += [o.name for o in here if o.start >= m.end() and led_by(text, m.end(), o.start)]
             subject = subjects(text, [o for o in here if o.end <= m.start()], m.start())
             people = list(dict.fromkeys(subject + window))
             if not people or (not window and re.match(r"call", m.group(), re.IGNORECASE)):
                 continue  # "Huang called on the media to ...": a call on someone names them
             title = meeting_title(people, text[m.start():m.end()], text[m.end():], bool(subject))
             found.append(Candidate(index, m.start(), title, participants=people,
-                                   visit=bool(re.search(r"visit", m.group(), re.IGNORECASE)),
+                                   visit=bool(re.search(r"visit|arriv", m.group(), re.IGNORECASE)),
                                    past=bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()])
                                              or EARLIER.search(text[:m.start()]))))
     return found
@@ -234,6 +259,13 @@ def subjects(text: str, before: list[Occurrence], trigger: int) -> list[str]:
     return found
 
 
+def led_by(text: str, start: int, at: int) -> bool:
+    """"met separately with cadres at a workshop ... led by X": the leader of those met, in the same clause."""
+    between = text[start:at]
+    m = re.search(r"\b(?:led|headed)\s+by\s+$", between)
+    return m is not None and not re.search(r"[;.]", between) and in_window(text, start + m.end(), at)
+
+
 def in_window(text: str, start: int, at: int) -> bool:
     """Whether only titles, names, and when and where, stand between a trigger and a name
     ("between Chinese Foreign Minister X", "met on Thursday in Beijing with X")."""
@@ -246,9 +278,9 @@ def in_window(text: str, start: int, at: int) -> bool:
 
 def meeting_title(people: list[str], trigger: str, rest: str, subject_named: bool = True) -> str:
     names = " and ".join(people[:2]) if len(people) <= 2 else ", ".join(people[:-1]) + " and " + people[-1]
-    if not subject_named and not re.search(r"visit|phone|call\b|between", trigger, re.IGNORECASE):
+    if not subject_named and not re.search(r"visit|arriv|phone|call\b|between", trigger, re.IGNORECASE):
         return f"Meeting with {names}"  # "the delegation met with X": who met X, no name says
-    if re.search(r"visit", trigger, re.IGNORECASE):
+    if re.search(r"visit|arriv", trigger, re.IGNORECASE):
         where = re.split(r"[,;.]|\s+(?:from|on|in|at|and|for|to|during|since)\s", rest.strip(), maxsplit=1)[0]
         return f"{names} {'visit' if len(people) > 1 else 'visits'} {where}" if where and len(where.split()) <= 5 \
             else f"Visit by {names}"
@@ -309,7 +341,8 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
     for occ in ctx.person_occurrences:
         if occ.name in placed or any(SPOKESPERSON.search(r) for r in roles.get(occ.name, ())):
             continue
-        if EARLIER_AGREEMENT.search(ctx.sentences[occ.sentence].text[max(0, occ.start - 150):occ.start]):
+        before = ctx.sentences[occ.sentence].text[max(0, occ.start - 150):occ.start]
+        if EARLIER_AGREEMENT.search(before) or HOPED_FOR.search(before):
             continue
         if occ.sentence in by_sentence and by_sentence[occ.sentence] is not main:
             continue
