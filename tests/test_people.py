@@ -125,3 +125,14 @@ def test_a_name_after_a_long_title_counts_where_the_article_has_them_act_by_surn
 def test_a_question_opening_with_will_does_not_make_will_a_title() -> None:
     assert people_of("Will Chinese Foreign Minister Wang Yi visit the United States next month?")["Wang Yi"][0] \
         == ("Chinese Foreign Minister",)
+
+
+def test_a_person_the_model_calls_an_organization_or_misses_at_a_lists_end_and_a_lower_case_portfolio() -> None:
+    got = people_of("China's Vice Premier Sun Chunlan and EU Commissioner Mariya Gabriel were among those leading it.",
+                    "The TASS delegation is led by Director General Andrey Kondrashev, Deputy Director General Marat "
+                    "Abulkhatin and Director for Strategy Sergey Kuzovnikov.",
+                    "Kim Yong-sam, first vice-minister of culture, sports and tourism of the Republic of Korea (ROK), "
+                    "expressed the hope that media would help.")
+    assert got["Sun Chunlan"][0] == ("China's Vice Premier",)
+    assert got["Sergey Kuzovnikov"][0] == ("Director for Strategy",)
+    assert got["Kim Yong-sam"][0] == ("first vice-minister of culture, sports and tourism of the Republic of Korea (ROK)",)

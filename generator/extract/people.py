@@ -17,7 +17,7 @@ from .lexicon import (
     TITLE_WORDS,
     is_country,
 )
-from .nlp import Sentence, tokens
+from .nlp import Sentence, Span, tokens
 
 NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"
 PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
@@ -33,6 +33,8 @@ REPORTING = re.compile(r"\s+(?:said|says|stressed|noted|added|told|urged|called|
 TITLED_SPEAKER = re.compile(r"(?P<run>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|the)\s+)*){2,9}[A-Z][\w’'-]*)\s+"
                             r"(?:said|says|told|noted|stressed|added)\b")
 PREPOSITIONS = frozenset(["on", "in", "at", "to", "for", "with", "from", "by", "of", "during", "after", "before"])
+# The rest of a portfolio listed in lower case: "sports and tourism of the Republic of Korea (ROK)".
+LOWER_PORTFOLIO = re.compile(r"^(?:and\s+)?[a-z]+(?:\s+and\s+[a-z]+)?(?:\s+of\s+.+)?$")
 # "Kamala Devi, who is also the president of ...": the title a relative clause states.
 RELATIVE_TITLE = re.compile(r"^who\s+(?:is|serves\s+as|acts\s+as)\s+(?:also\s+)?(?=\S)")
 # Two name words and the end of a clause: a comma, a relative pronoun, a verb, "and".
@@ -215,6 +217,8 @@ def continues_title(chunks: list[str], j: int) -> bool:
         return False
     if title_start(chunk) is not None:
         return True  # "Politburo member, Secretary of the ... Committee and head of ..."
+    if re.search(r"\bof\s+[a-z]+$", chunks[j - 1]) and LOWER_PORTFOLIO.match(chunk):
+        return True  # "first vice-minister of culture, sports and tourism of the Republic of Korea"
     if not re.match(r"^(?:and\s+)?[A-Z]", chunk):
         return False
     if trailing_name(chunk) == re.sub(r"^and\s+", "", chunk) and j + 1 < len(chunks) \
@@ -254,8 +258,12 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
                 names.append(name)  # one the model missed, named after a title
     for sentence in sentences:
         for name in titled_before_break(sentence):
-            if not any(name in n or n in name for n in names) and named_again(sentences, sentence, name):
+            if not any(name in n or n in name for n in names) and (
+                    named_again(sentences, sentence, name) or listed_with_titled_people(sentence, name)):
                 names.append(name)
+        for ent in sentence.entities:  # "China's Vice Premier Sun Chunlan": the model's ORG after a title
+            if ent.label == "ORG" and person_after_title(sentence.text, ent) and ent.text not in names:
+                names.append(ent.text)
     # "Sam An" found inside "Men Sam An" is the same person
     names = [n for n in names if not any(f" {n} " in f" {other} " and n != other for other in names)]
     singles = [n for n, _ in stated if n not in names]
@@ -288,6 +296,24 @@ def named_again(sentences: list[Sentence], where: Sentence, name: str) -> bool:
     pattern = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:Mr\.?\s+|Ms\.?\s+)?{surname}\s+(?:[a-z]+ed|said|says|met|told|"
                          rf"spoke|held|thanked|noted|laid|took|gave|made|urged)\b|\b{REPORTING_VERB}\s+{surname}\b")
     return any(s is not where and pattern.search(s.text) for s in sentences)
+
+
+def listed_with_titled_people(sentence: Sentence, name: str) -> bool:
+    """"led by Director General Andrey Kondrashev, ... and Director for Strategy Sergey Kuzovnikov": the last
+    of a list of titled people the model found all but one of."""
+    at = sentence.text.find(name)
+    titled = [e for e in sentence.entities if e.label == "PERSON" and e.end <= at
+              and titled_run_before(sentence.text[:e.start])]
+    return len(titled) >= 1 and re.search(r"(?:,|\band)\s+(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?)+$",
+                                          sentence.text[:at]) is not None
+
+
+def person_after_title(text: str, ent: Span) -> bool:
+    """A span the model calls an organization that is two or three name words right after a title's word."""
+    words = ent.text.split()
+    before = tokens(text[:ent.start])
+    return 2 <= len(words) <= 3 and all(plausible_name_word(w) and w[:1].isupper() for w in words) \
+        and not is_country(ent.text) and bool(before) and before[-1].text.lower() in TITLE_WORDS
 
 
 def titled_run_before(text: str) -> bool:
