@@ -153,3 +153,9 @@ def test_the_previous_edition_and_a_bare_session_after_a_yearly_edition_belong_t
                                 "The previous, third edition of the summit was held in 2022.")
     assert sessions == [("Lancang-Mekong Cooperation Media Summit", None, 2023),
                         ("Lancang-Mekong Cooperation Media Summit", 4, None), ("Lancang-Mekong Cooperation Media Summit", 3, None)]
+
+
+def test_an_economic_corridor_is_a_named_initiative_and_its_acronym_is_its_own() -> None:
+    found, _ = mechanisms_of("It was decided to highlight China Pakistan Economic Corridor related projects.",
+                             "The CPEC will be made a corridor of love.")
+    assert found["China Pakistan Economic Corridor"].aliases == ("CPEC",)

@@ -165,3 +165,12 @@ def test_a_name_holds_the_body_its_tail_names_and_the_party_but_not_a_part_of_a_
     assert {"Chinese People's Political Consultative Conference", "Communist Party of China",
             "Politburo of the CPV Central Committee"} <= set(got)
     assert "Communist Party of China Central Committee" not in got
+
+
+def test_a_body_of_two_countries_in_lower_case_and_an_outlet_named_by_its_owner() -> None:
+    assert list(orgs_of("The delegation of the bipartisan Japan-China parliamentary friendship association will stay.")) \
+        == ["Japan-China parliamentary friendship association"]
+    assert list(orgs_of("The side included the National Assembly Television and the Communist Party of Vietnam "
+                        "e-newspaper.")) == ["National Assembly Television", "Communist Party of Vietnam e-newspaper"]
+    assert "Communist Party of China" not in orgs_of("Tian Weidong is Secretary of the Dezhou Municipal Committee of "
+                                                     "the Communist Party of China.")

@@ -85,7 +85,7 @@ MINISTRY_ALIASES = {"foreign": "foreign affairs", "defense": "defense", "defence
                     "commerce": "commerce", "finance": "finance", "education": "education"}
 
 # Names of recurring frameworks end in one of these.
-MECHANISM_HEADS = frozenset(["forum", "dialogue", "dialogues", "mechanism", "program", "programme", "summit", "seminar", "symposium", "activity", "festival", "expo", "exposition", "week", "roundtable", "round-table", "consultation", "consultations", "talks", "conference", "exchange", "exchanges", "initiative", "partnership", "games", "fair", "series", "tour", "campaign"])
+MECHANISM_HEADS = frozenset(["forum", "dialogue", "dialogues", "mechanism", "program", "programme", "summit", "seminar", "symposium", "activity", "festival", "expo", "exposition", "week", "roundtable", "round-table", "consultation", "consultations", "talks", "conference", "exchange", "exchanges", "initiative", "partnership", "games", "fair", "series", "tour", "campaign", "corridor"])
 # A mechanism named by these words alone ("the High-Level Strategic Dialogue") is one of the pair of
 # countries the sentence or the article is about.
 GENERIC_MECHANISM_WORDS = MECHANISM_HEADS | frozenset([

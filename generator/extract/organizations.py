@@ -27,6 +27,11 @@ NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit", 
 TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                           + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
 LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
+# "the Japan-China parliamentary friendship association": a body of two countries named in lower case.
+LOWER_BODY = re.compile(r"\b(?P<pair>[A-Z][a-z]+(?:-[A-Z][a-z]+)+)\s+(?:[a-z]+\s+){0,3}?(?:association|society|league|"
+                        r"federation|group|council|committee|union|institute|centre|center|chamber)\b")
+# "the Communist Party of Vietnam e-newspaper": an outlet named by its owner and what it is.
+OUTLET_AFTER = re.compile(r"^\s+(?:e-newspaper|newspaper|magazine|news\s+portal|news\s+website)\b")
 # A credit ("Xinhua/Zhang Ling"), a code of letters and digits ("COVID-19", "G20"): no organization's name.
 NOT_AN_ORG = re.compile(r"/|^[A-Za-z]+-?\d+$")
 QUOTED = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
@@ -91,6 +96,8 @@ def org_spans(sentence: Sentence, recurring: frozenset[str] = frozenset()) -> li
     found += [(m.start(), m.end()) for m in EMBASSY.finditer(text)]
     found += [(m.start(1), m.end(1)) for m in TITLE_OBJECT.finditer(text) if named_by_model(sentence, m)]
     found += [(m.start(), m.end()) for m in LOWER_PARTY.finditer(text) if not is_country(m.group(1))]
+    found += [(m.start(), m.end()) for m in LOWER_BODY.finditer(text)
+              if all(is_country(p) or p.lower() in NATIONALITIES for p in m.group("pair").split("-"))]
     found += [(m.start(), m.end()) for m in LOCAL_GOVERNMENT.finditer(text)
               if not (is_country(m.group("place")) or m.group("place").lower() in NATIONALITIES)]
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
@@ -100,6 +107,8 @@ def org_spans(sentence: Sentence, recurring: frozenset[str] = frozenset()) -> li
             if span and (names_a_body(text[span[0]:span[1]]) or (
                     text[span[0]:span[1]] in recurring and is_proper_word(text, span))):
                 found.append(span)
+    found = [(start, end + outlet.end()) if (outlet := OUTLET_AFTER.match(text[end:])) else (start, end)
+             for start, end in found]
     spans = {s for s in found if not overlaps(*s, quoted)}
     # "Chinese Embassy" of "Chinese Embassy in Japan": the longer reading of the same words
     return sorted(s for s in spans if not any(o[0] == s[0] and o[1] > s[1] for o in spans))
@@ -139,7 +148,10 @@ def with_bodies_inside(text: str, span: tuple[int, int, str]) -> list[tuple[int,
         country = next((" ".join(m.group(2).split()[:n]) for n in (2, 1) if is_country(" ".join(m.group(2).split()[:n]))),
                        None)
         party = f"{m.group(1)} of {country}" if country else None
-        if party and party != name and not any(f[2] == party for f in found):
+        after = name[m.start(1) + len(party):] if party else ""
+        # the party whose body the name is ("... of the Communist Party of China Central Committee"), not the
+        # owner a name ends on ("Municipal Committee of the Communist Party of China", "... of Vietnam e-newspaper")
+        if party and party != name and any(is_head(w) for w in after.split()) and not any(f[2] == party for f in found):
             found.append((start + m.start(1), start + m.start(1) + len(party), party))
     return found
 
