@@ -206,3 +206,11 @@ def test_a_transcripts_speaker_is_no_dateline_and_a_salutation_is_no_headline() 
     b = article("Remarks by the Ambassador at the Reception Marking the Anniversary\nExcellencies, Ladies and "
                 "Gentlemen, Dear Friends,\n\nThis year, the two countries held the sixth strategic dialogue.")
     assert b.title == "Remarks by the Ambassador at the Reception Marking the Anniversary"
+
+
+def test_a_line_shaped_like_a_headline_inside_the_body_is_no_text_but_a_participant_line_is() -> None:
+    a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n"
+                "Nordic Council opens new office in Reykjavik\n\nWang Yi, Chinese Foreign Minister\n\n"
+                "The talks will continue in May, the ministry said.")
+    assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.", "Wang Yi, Chinese Foreign Minister",
+                            "The talks will continue in May, the ministry said.")

@@ -96,6 +96,8 @@ LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 MAX_SCRAP_WORDS = 12
 """The longest line without a sentence's end that may close a page as its furniture ("Spokesperson for ...")."""
 MAX_MENU_WORDS = 4
+NAME_AND_TITLE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, ")
+"""A line of a list of participants ("Wang Yi, Chinese Foreign Minister"), which has no sentence's end either."""
 BRACKETED = re.compile(r"[\[(][^\[\]()]*[\])]")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 LINK_LIST = 3
@@ -114,7 +116,7 @@ def clean(seed: Seed) -> Article:
     published = published or stamped
     headline, paragraphs = headline_and_body([line for line in lines if line])
     dateline, source, paragraphs = read_dateline(paragraphs)
-    paragraphs = without_trailing_scraps(before_link_list([p for p in paragraphs if not is_scrap(p)]))
+    paragraphs = without_trailing_scraps([p for p in before_link_list(paragraphs) if not is_scrap(p)])
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
     title = headline or short_title(next((p for p in paragraphs if WORD.search(p)), paragraphs[0]))
@@ -138,6 +140,7 @@ def is_scrap(line: str) -> bool:
     Español"), another language's name (中文), an address to write to."""
     words = line.split()
     return (len(words) <= MAX_MENU_WORDS and not SENTENCE_END.search(line) and "," not in line) \
+        or (looks_like_headline(line) and len(words) <= MAX_LINK_WORDS and not NAME_AND_TITLE.match(line)) \
         or bool(BRACKETED.fullmatch(line)) or bool(EMAIL.search(line) and len(words) <= 15) \
         or (line.count(" | ") >= 2 and len(words) <= 12) \
         or sum(c.isalpha() and not c.isascii() for c in line) > sum(c.isalpha() and c.isascii() for c in line)
