@@ -214,3 +214,17 @@ def test_a_line_shaped_like_a_headline_inside_the_body_is_no_text_but_a_particip
                 "The talks will continue in May, the ministry said.")
     assert a.paragraphs == ("Ministers met in Oslo on Saturday for trade talks.", "Wang Yi, Chinese Foreign Minister",
                             "The talks will continue in May, the ministry said.")
+
+
+PAGE_TALK_LINES = ["This article was first published in Planet Daily.",
+                   "Please enable JavaScript to view the comments.",
+                   "Views expressed are the author's own and do not necessarily reflect those of the Planet.",
+                   "This story has not been edited by Planet staff and is auto-generated from a syndicated feed.",
+                   "Subscribe to our newsletter for more."]
+
+
+@pytest.mark.parametrize("line", PAGE_TALK_LINES)
+def test_a_paragraph_about_the_page_is_no_text(line: str) -> None:
+    a = article(f"Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n{line}\n\n"
+                "The talks will continue in May, the ministry said.")
+    assert line not in a.paragraphs

@@ -96,6 +96,13 @@ LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 MAX_SCRAP_WORDS = 12
 """The longest line without a sentence's end that may close a page as its furniture ("Spokesperson for ...")."""
 MAX_MENU_WORDS = 4
+# A paragraph about the page, not the news: its publishing, its reader's browser, subscriptions, opinions disowned.
+PAGE_TALK = re.compile(r"\b(?:this (?:article|story|content|report|page) (?:was|is|has|first|originally)|first published (?:in|on|by)|"
+                       r"originally (?:published|appeared)|(?:enable|turn on) javascript|your browser|cookies?\b.*\b(?:use|accept)|"
+                       r"subscribe to|sign up for|our newsletter|download (?:the|our) app|views expressed|do not necessarily reflect|"
+                       r"not been edited by|auto-generated|syndicated feed|reproduced without|without (?:prior )?permission|"
+                       r"follow us on|(?:click|tap) here)\b", re.IGNORECASE)
+MAX_PAGE_TALK_WORDS = 40
 NAME_AND_TITLE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, ")
 """A line of a list of participants ("Wang Yi, Chinese Foreign Minister"), which has no sentence's end either."""
 BRACKETED = re.compile(r"[\[(][^\[\]()]*[\])]")
@@ -143,6 +150,7 @@ def is_scrap(line: str) -> bool:
         or (looks_like_headline(line) and len(words) <= MAX_LINK_WORDS and not NAME_AND_TITLE.match(line)) \
         or bool(BRACKETED.fullmatch(line)) or bool(EMAIL.search(line) and len(words) <= 15) \
         or (line.count(" | ") >= 2 and len(words) <= 12) \
+        or (bool(PAGE_TALK.search(line)) and len(words) <= MAX_PAGE_TALK_WORDS) \
         or sum(c.isalpha() and not c.isascii() for c in line) > sum(c.isalpha() and c.isascii() for c in line)
 
 
