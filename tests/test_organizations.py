@@ -174,3 +174,12 @@ def test_a_body_of_two_countries_in_lower_case_and_an_outlet_named_by_its_owner(
                         "e-newspaper.")) == ["National Assembly Television", "Communist Party of Vietnam e-newspaper"]
     assert "Communist Party of China" not in orgs_of("Tian Weidong is Secretary of the Dezhou Municipal Committee of "
                                                      "the Communist Party of China.")
+
+
+def test_names_of_international_bodies_and_words_listed_before_one_head() -> None:
+    assert orgs_of("China supports the United Nations and the UN Security Council.")["United Nations"] == ("UN",)
+    assert list(orgs_of("The East African Community and the Pacific Community signed it.")) \
+        == ["East African Community", "Pacific Community"]
+    assert list(orgs_of("The Foreign, Commonwealth and Development Office said on Monday it would respond.")) \
+        == ["Foreign, Commonwealth and Development Office"]
+    assert "Wang Yi, Li Qiang and Zhao Leji" not in orgs_of("Wang Yi, Li Qiang and Zhao Leji attended the Congress.")

@@ -190,7 +190,8 @@ def capitalized_runs(words: list[Token]) -> list[list[Token]]:
     current: list[Token] = []
     for i, token in enumerate(words):
         if token.capitalized or (current and token.text.lower() in JOINERS) or token.text in ("’", "'") \
-                or (current and inside_acronym(words, i)) or (token.text == "," and listed_in_tail(current, words, i)):
+                or (current and inside_acronym(words, i)) or (token.text == "," and (
+                    listed_in_tail(current, words, i) or listed_before_head(current, words, i))):
             current.append(token)
         else:
             runs.append(current)
@@ -217,6 +218,25 @@ def listed_in_tail(current: list[Token], words: list[Token], i: int) -> bool:
             group += 1
         else:
             return False
+    return False
+
+
+def listed_before_head(current: list[Token], words: list[Token], i: int) -> bool:
+    """"The Foreign, Commonwealth and Development Office": words listed with commas that one head after the
+    "and" ends, none of them a head or a country itself."""
+    if not current or len(current) > 2 or any(is_head(t.text) or is_country(t.text) or not t.capitalized for t in current):
+        return False
+    seen_and = False
+    for token in words[i + 1:i + 12]:
+        if token.text == "," and not seen_and:
+            continue
+        if token.text.lower() == "and" and not seen_and:
+            seen_and = True
+            continue
+        if not token.capitalized or is_country(token.text):
+            return False
+        if is_head(token.text):
+            return seen_and
     return False
 
 
@@ -287,9 +307,11 @@ def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
     while start > 0 and run[start - 1].capitalized and not is_titleish(run[start - 1].text) \
             and run[start - 1].text.lower() not in JOINERS:
         start -= 1
-        if start > 1 and run[start - 1].text.lower() in ("&", "and") and run[start - 2].capitalized \
+        while start > 1 and run[start - 1].text.lower() in ("&", "and", ",") and run[start - 2].capitalized \
                 and not is_head(run[start - 2].text) and not is_country(run[start - 2].text):
-            start -= 1  # "Newspaper Publishers & Editors Association", "National Development and Reform Commission"
+            # "Newspaper Publishers & Editors Association", "National Development and Reform Commission", and a
+            # comma the run holds only where it lists a name's words ("The Foreign, Commonwealth and ...")
+            start -= 1
     end = heads[-1] + 1
     # "Commission for Propaganda", "Ministry of Information"; but the European Union's High
     # Representative "for Foreign Affairs" holds a portfolio, not a part of the Union's name.
