@@ -136,3 +136,11 @@ def test_a_person_the_model_calls_an_organization_or_misses_at_a_lists_end_and_a
     assert got["Sun Chunlan"][0] == ("China's Vice Premier",)
     assert got["Sergey Kuzovnikov"][0] == ("Director for Strategy",)
     assert got["Kim Yong-sam"][0] == ("first vice-minister of culture, sports and tourism of the Republic of Korea (ROK)",)
+
+
+def test_a_title_before_a_name_keeps_its_lower_case_words() -> None:
+    got = people_of("China's top legislator Zhao Leji met the delegation.", "EU foreign policy chief Josep Borrell said so.",
+                    "The meeting was chaired by senior party official Li Ming.")
+    assert got["Zhao Leji"][0] == ("China's top legislator",)
+    assert got["Josep Borrell"][0] == ("EU foreign policy chief",)
+    assert got["Li Ming"][0] == ("senior party official",)

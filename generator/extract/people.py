@@ -204,6 +204,11 @@ def title_start(chunk: str) -> str | None:
     return None
 
 
+def is_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS
+
+
 def qualifier(word: str) -> bool:
     """A lower-case word a title may open with ("board member", "first vice-minister", "party committee
     secretary"): not a verb, pronoun or clause word, which would make the chunk a clause, not a title."""
@@ -401,17 +406,22 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
     floor = max((o.end for o in occurrences if o.sentence == index and o.end <= start), default=0)
     words = [t for t in tokens(text[floor:start])]
     kept: list[str] = []
+    qualifies = False  # the word kept last is a title's word or a lower-case word of one
     for token in reversed(words):
         word = token.text
         low = word.lower()
+        if qualifies and qualifier(low) and low not in WHEN and low not in TITLE_JOINERS:
+            kept.insert(0, word)  # "China's top legislator", "EU foreign policy chief": a title's lower-case words
+            continue
         if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS or word[:1].isupper() \
                 or low in TITLE_JOINERS or low in NATIONALITIES:
             kept.insert(0, word)
+            qualifies = is_title_word(word)
             continue
         break
     while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in TITLE_LEADERS or kept[0].lower() in CLAUSE_WORDS):
         kept.pop(0)
-    if not any(w.lower() in TITLE_WORDS or w.lower().split("-")[0] in TITLE_WORDS for w in kept):
+    if not any(is_title_word(w) for w in kept):
         return None
     before = words[: len(words) - len(kept)]
     while before and before[-1].text.lower() in WHEN:  # "former Japanese Prime Minister Yasuo Fukuda"
