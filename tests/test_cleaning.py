@@ -29,6 +29,10 @@ def test_malformed_date_line_is_an_error_naming_the_file() -> None:
     ("PHNOM PENH, Dec. 3 (Xinhua) -- The forum opened.", "Phnom Penh", "Xinhua"),
     ("TOKYO | Kyodo | Ministers met.", "Tokyo", "Kyodo"),
     ("NAIROBI, Kenya - The Speaker received them.", "Nairobi", None),
+    ("MOSCOW, June 5. /TASS/. The ministers met.", "Moscow", "TASS"),
+    ("Hanoi (VNA) – The ministers met.", "Hanoi", "VNA"),
+    ("NEW DELHI (PTI): The ministers met.", "New Delhi", "PTI"),
+    ("BRUSSELS, 5 June 2024 – The ministers met.", "Brussels", None),
     ("TOKYO - The ministers met.", "Tokyo", None),
 ])
 def test_datelines(line: str, place: str, source: str | None) -> None:

@@ -82,10 +82,11 @@ STAMP_LABEL = re.compile(rf"^\W*(?:{STAMP_WORDS}|time)\b", re.IGNORECASE)
 LABEL_BEFORE = re.compile(rf"\b{STAMP_WORDS}(?:\s+on)?\s*[:：]?\s*$", re.IGNORECASE)
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}|,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:--|[–—-]|:)))?\s*"
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2}(?=\s+\())"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\.?|,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:--|[–—-]|:)))?\s*"
     r"(?:\|\s*(?P<src1>[^|\n]{2,40}?)\s*\|"
-    r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-])"
+    r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-]|:)"
+    r"|/(?P<src3>[A-Za-z][\w ]{1,30})/\.?"
     r"|:|--|[–—]|(?<=\s)-(?=\s))\s*")
 MAX_TITLE = 110
 SPEAKER_LABEL = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: (?=[A-Z])")
@@ -317,7 +318,7 @@ def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[s
             continue
         if m and len(m.group("place")) >= 3:
             place = m.group("place").title().replace("’", "'")
-            source = (m.group("src1") or m.group("src2") or "").strip() or None
+            source = (m.group("src1") or m.group("src2") or m.group("src3") or "").strip() or None
             rest = paragraph[m.end():]
             return place, source, [*paragraphs[:i], rest, *paragraphs[i + 1:]]
     return None, None, paragraphs
