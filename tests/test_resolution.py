@@ -176,3 +176,14 @@ def test_a_forum_on_a_cooperation_and_the_cooperation_forum_are_one_mechanism() 
     b = briefing(" date 2025-02-21 Forum\nThe fifth Forum on China-Africa Media Cooperation opened in Beijing on Monday.",
                  " date 2025-02-22 Forum\nThe fifth China-Africa Media Cooperation Forum opened in Beijing on Monday.")
     assert len(b.mechanisms) == 1 and len(b.mechanisms[0].articles) == 2
+
+
+def test_a_short_form_of_one_full_name_joins_it_across_articles_but_not_of_two() -> None:
+    b = briefing(" date 2025-02-21 Talks\nBrazilian President Luiz Inacio Lula da Silva met Wang Yi. The event was "
+                 "covered by Xinhua News Agency.",
+                 " date 2025-03-01 Talks\nBEIJING, March 1 (Xinhua) -- Brazilian President Lula da Silva arrived in "
+                 "Beijing on Saturday.")
+    lula = [p for p in b.people if "Lula" in p.name]
+    assert len(lula) == 1 and len(lula[0].articles) == 2
+    xinhua = [o for o in b.organizations if o.name.startswith("Xinhua")]
+    assert len(xinhua) == 1 and len(xinhua[0].articles) == 2

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..extract.organizations import initials_match, signature
+from ..extract.lexicon import is_country
+from ..extract.organizations import initials_match, is_head, signature
 from ..kinds import MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..slugs import fold
 
@@ -37,13 +38,13 @@ class Cluster:
 class Index:
     """Clusters of one kind, found by any of their keys; two clusters sharing a key become one."""
 
-    def __init__(self, kind: str, keys_of, local, short_form=None) -> None:
+    def __init__(self, kind: str, keys_of, local, short_forms=None) -> None:
         self.kind = kind
         self.keys_of = keys_of
         self.local = local
         """Which aliases identify something only within their own article ("Wang" said...)."""
-        self.short_form = short_form
-        """The short form a full name may be written in ("S. Jaishankar"), for kinds that have one."""
+        self.short_forms = short_forms
+        """The short forms a full name may be written in ("S. Jaishankar"), for kinds that have them."""
         self.by_key: dict[str, Cluster] = {}
         self.clusters: dict[int, Cluster] = {}
         """Serial -> cluster, in the order they were first seen."""
@@ -112,26 +113,40 @@ class Index:
             found = {i for n in cluster.names for i in owners.get(fold(n), ())}
             if len(found) == 1:
                 self.absorb(self.clusters[found.pop()], cluster)
-        if self.short_form:
-            self.attach_short_forms(self.short_form)
+        if self.short_forms:
+            self.attach_short_forms(self.short_forms)
 
-    def attach_short_forms(self, short_form) -> None:
-        """A cluster known only in a short form ("S. Jaishankar") joins the one cluster with a full name of
-        that short form ("Subrahmanyam Jaishankar"); where several have one, it stays apart."""
-        def only_short(cluster: Cluster) -> bool:
-            return all(short_form(n) == " ".join(re.sub(r"[.-]", " ", fold(n)).split()) for n in cluster.names)
+    def attach_short_forms(self, short_forms) -> None:
+        """A cluster all of whose names are short forms of one other cluster's names joins it: "S. Jaishankar"
+        of "Subrahmanyam Jaishankar", "Lula da Silva" of "Luiz Inacio Lula da Silva", "Xinhua" of "Xinhua News
+        Agency"; where two clusters could take it, it stays apart."""
         owners: dict[str, set[int]] = {}
         for cluster in self.clusters.values():
-            if not only_short(cluster):
-                for n in cluster.names:
-                    if (form := short_form(n)) is not None:
-                        owners.setdefault(form, set()).add(cluster.serial)
-        for cluster in list(self.clusters.values()):
-            if cluster.fixed or not only_short(cluster):
+            if any(k.startswith("split:") for k in cluster.keys):
+                continue  # the registry's split entry joins nothing by name
+            for n in cluster.names:
+                for form in short_forms(n):
+                    owners.setdefault(form, set()).add(cluster.serial)
+        moved: dict[int, int] = {}
+
+        def current(serial: int) -> int:
+            while serial in moved:
+                serial = moved[serial]
+            return serial
+        for cluster in sorted(self.clusters.values(), key=lambda c: max(len(n) for n in c.names)):
+            if cluster.fixed or cluster.serial in moved:
                 continue
-            found = {i for n in cluster.names for i in owners.get(short_form(n) or "", ())} - {cluster.serial}
-            if len(found) == 1:
-                self.absorb(self.clusters[found.pop()], cluster)
+            takers = [{current(i) for i in owners.get(spaced(n), ())} - {cluster.serial} for n in cluster.names]
+            common = set.intersection(*takers) if takers else set()
+            if len(common) == 1:
+                target = common.pop()
+                self.absorb(self.clusters[target], cluster)
+                moved[cluster.serial] = target
+
+
+def spaced(name: str) -> str:
+    """A name as its short forms are compared: folded, dots and hyphens as spaces."""
+    return " ".join(re.sub(r"[.-]", " ", fold(name)).split())
 
 
 @cache
@@ -153,10 +168,26 @@ def consonants(word: str) -> str:
     return word[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyh]", "", word[1:]))
 
 
-def initials_form(name: str) -> str | None:
-    """"s jaishankar" of "Subrahmanyam Jaishankar" and of "S. Jaishankar": the given names as initials."""
-    words = re.sub(r"[.-]", " ", fold(name)).split()
-    return " ".join([w[0] for w in words[:-1]] + [words[-1]]) if len(words) >= 2 else None
+@cache
+def person_short_forms(name: str) -> frozenset[str]:
+    """The shorter forms outlets write a full name in: the given names as initials ("s jaishankar" of
+    "Subrahmanyam Jaishankar"), and its first or last words, two or more ("lula da silva")."""
+    words = spaced(name).split()
+    if len(words) < 2:
+        return frozenset()
+    forms = {" ".join([w[0] for w in words[:-1]] + [words[-1]])}
+    for k in range(2, len(words)):
+        forms |= {" ".join(words[:k]), " ".join(words[-k:])}
+    return frozenset(forms - {" ".join(words)})
+
+
+@cache
+def org_short_forms(name: str) -> frozenset[str]:
+    """"xinhua" of "Xinhua News Agency": a name's first word, where every word after it is a head noun."""
+    words = name.split()
+    if len(words) < 2 or is_head(words[0]) or is_country(words[0]) or not all(is_head(w) for w in words[1:]):
+        return frozenset()
+    return frozenset({spaced(words[0])})
 
 
 @cache
@@ -215,4 +246,4 @@ def never(form: str) -> bool:
 # How each kind's names are matched (kinds.py lists them).
 KEYS = {PEOPLE: person_keys, ORGANIZATIONS: org_keys, MECHANISMS: mechanism_keys, PLACES: plain_keys}
 LOCAL = {PEOPLE: one_word}
-SHORT_FORMS = {PEOPLE: initials_form}
+SHORT_FORMS = {PEOPLE: person_short_forms, ORGANIZATIONS: org_short_forms}
