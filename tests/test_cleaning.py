@@ -232,3 +232,10 @@ def test_a_paragraph_about_the_page_is_no_text(line: str) -> None:
     a = article(f"Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday for trade talks.\n\n{line}\n\n"
                 "The talks will continue in May, the ministry said.")
     assert line not in a.paragraphs
+
+
+@pytest.mark.parametrize("stamps", ["Updated: 2024-05-03 10:00 | Published: 2024-05-01 09:00",
+                                    "Updated: 2024-05-03\nPublished: May 1, 2024"])
+def test_the_publication_date_is_when_the_page_was_published_not_updated(stamps: str) -> None:
+    assert article(f"Ministers meet in Oslo for talks\n{stamps}\n\nMinisters met in Oslo on Friday.").published \
+        == "2024-05-01"

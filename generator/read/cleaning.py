@@ -67,6 +67,8 @@ DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
 )]
 MAX_STAMP = 100
+UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+PUBLISHED_AT = re.compile(r"\b(?:published|posted|released?|publication date)(?:\s+on)?\s*[:：]?\s*", re.IGNORECASE)
 URL_LINE = re.compile(r"^(?:source|url|link)?\s*[:：]?\s*https?://\S*?/[a-z]?((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?"
                       r"([0-2]\d|3[01])(?:/|_|\.)\S*$", re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b)?", re.IGNORECASE)
@@ -210,21 +212,28 @@ def above(lines: list[str], i: int) -> int:
 
 
 def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
-    found = None
+    """The publication date the page's stamps give, and its lines without them. A stamp of when the page was
+    updated gives the date only where no other stamp does ("Updated: 2024-05-03 | Published: 2024-05-01")."""
+    found: dict[bool, str | None] = {True: None, False: None}  # by whether the stamp says "updated"
     kept = []
     for line in lines:
+        label = PUBLISHED_AT.search(line) if len(line) <= MAX_STAMP else None
+        if label and (at := date_in(line[label.end():])) and at[1][0] <= 3:
+            found[False] = found[False] or valid_date(*at[0])  # "Updated: ... | Published: 2024-05-01"
+        updated = bool(UPDATED.search(line))
         stamp = stamp_line(line) or url_date(line)
         if stamp:
-            found = found or valid_date(*stamp)
+            found[updated] = found[updated] or valid_date(*stamp)
             continue
         for pattern in DATE_STAMPS:
             m = pattern.search(line)
             if m:
-                found = found or valid_date(*m.groups())
+                updated = bool(UPDATED.search(line[max(0, m.start() - 20):m.end()]))
+                found[updated] = found[updated] or valid_date(*m.groups())
                 line = (line[: m.start()] + line[m.end():]).strip(" |-–—·")
-        if line or not found:
+        if line or not (found[False] or found[True]):
             kept.append(line)
-    return found, kept
+    return found[False] or found[True], kept
 
 
 def url_date(line: str) -> tuple[str, str, str] | None:
