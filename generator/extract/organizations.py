@@ -24,8 +24,6 @@ COUNTRY_WORDS = frozenset(c.lower() for c in NATIONALITIES.values())
 WHOLE_BODIES = frozenset(["union", "party", "republic", "nations", "group", "kingdom"])
 # Last words that make a name a meeting or a document, not an organization.
 NON_ORG_WORDS = frozenset(["session", "meeting", "forum", "dialogue", "summit", "plan", "declaration", "initiative", "agreement", "statement", "report", "programme", "strategy", "vision", "outline", "memorandum", "treaty", "communique", "consensus"])
-TITLE_OBJECT = re.compile(r"\b(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
-                          + r")\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=[,.;)]|\s+[a-z])")
 LOWER_PARTY = re.compile(r"\b([A-Z][a-z]+)\s+party\b")
 # "the Japan-China parliamentary friendship association": a body of two countries named in lower case.
 LOWER_BODY = re.compile(r"\b(?P<pair>[A-Z][a-z]+(?:-[A-Z][a-z]+)+)\s+(?:[a-z]+\s+){0,3}?(?:association|society|league|"
@@ -94,7 +92,6 @@ def org_spans(sentence: Sentence, recurring: frozenset[str] = frozenset()) -> li
     text = sentence.text
     found = [span for run in capitalized_runs(tokens(text)) for span in org_in_run(run, sentence)]
     found += [(m.start(), m.end()) for m in EMBASSY.finditer(text)]
-    found += [(m.start(1), m.end(1)) for m in TITLE_OBJECT.finditer(text) if named_by_model(sentence, m)]
     found += [(m.start(), m.end()) for m in LOWER_PARTY.finditer(text) if not is_country(m.group(1))]
     found += [(m.start(), m.end()) for m in LOWER_BODY.finditer(text)
               if all(is_country(p) or p.lower() in NATIONALITIES for p in m.group("pair").split("-"))]
@@ -166,16 +163,6 @@ def names_a_body(span: str) -> bool:
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-def named_by_model(sentence: Sentence, m: re.Match) -> bool:
-    """"secretary-general of Komeito": the object of a title is an organization when the model
-    marks it as a name and it is no country or nationality."""
-    name = m.group(1)
-    if is_country(name) or name.lower() in NATIONALITIES or any(is_head(w) for w in name.split()):
-        return False
-    ent = sentence.entity_at(m.start(1), m.end(1))
-    return ent is not None and ent.end <= m.end(1) + 1
 
 
 def is_proper_word(text: str, span: tuple[int, int]) -> bool:
