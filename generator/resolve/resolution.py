@@ -10,7 +10,7 @@ from functools import partial
 from ..kinds import ENTITY_KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from ..slugs import slugify
-from .clusters import KEYS, LOCAL, SHORT_FORMS, Cluster, Index, acronyms_of, never, org_keys
+from .clusters import KEYS, LOCAL, SHORT_FORMS, Cluster, Index, acronyms_of, never, org_keys, org_short_forms
 from .ids import Ledger
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import RESERVED_IDS, Registry
@@ -167,8 +167,10 @@ def parts_of(x: Extraction, evs: tuple[str, ...], by_id: dict[str, Event],
 
 
 def organization_forms(x: Extraction) -> list[tuple[str, str]]:
-    """(form, name) of every name and alias of the article's organizations."""
-    return [(form, o.name) for o in x.organizations for form in (o.name, *o.aliases) if len(form) > 1]
+    """(form, name) of every name and alias of the article's organizations, and of the first word a name
+    is called by before its head nouns ("president of Xinhua": the Xinhua News Agency)."""
+    forms = [(form, o.name) for o in x.organizations for form in (o.name, *o.aliases) if len(form) > 1]
+    return forms + [(o.name.split()[0], o.name) for o in x.organizations if org_short_forms(o.name)]
 
 
 def organization_in(title: str, forms: list[tuple[str, str]]) -> str | None:
