@@ -144,3 +144,11 @@ def test_a_title_before_a_name_keeps_its_lower_case_words() -> None:
     assert got["Zhao Leji"][0] == ("China's top legislator",)
     assert got["Josep Borrell"][0] == ("EU foreign policy chief",)
     assert got["Li Ming"][0] == ("senior party official",)
+
+
+def test_a_two_word_nationality_is_no_person_and_an_acronym_before_a_title_stays_in_it() -> None:
+    got = people_of("Sri Lankan President Anura Kumara Dissanayake visited Beijing.", "WHO chief Tedros Adhanom "
+                    "Ghebreyesus said so.")
+    assert "Sri Lankan" not in got
+    assert got["Anura Kumara Dissanayake"][0] == ("Sri Lankan President",)
+    assert got["Tedros Adhanom Ghebreyesus"][0] == ("WHO chief",)

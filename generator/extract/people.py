@@ -247,7 +247,8 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
         for ent in sentence.entities:
             if ent.label == "PERSON" and not PLACE_BEFORE.search(sentence.text[: ent.start]):
                 name = clean_person(portfolio_apart(sentence.text, ent.start, whole_name(sentence.text, ent.start, ent.end)))
-                if name and len(name.split()) >= 2 and name not in names:
+                if name and len(name.split()) >= 2 and name not in names and not is_country(name) \
+                        and name.lower() not in NATIONALITIES:  # "Sri Lankan President ...": no one's name
                     names.append(name)
                 if name and not title_case(sentence.text):
                     cased.add(name)
@@ -419,7 +420,8 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
             qualifies = is_title_word(word)
             continue
         break
-    while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in TITLE_LEADERS or kept[0].lower() in CLAUSE_WORDS):
+    while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in TITLE_LEADERS
+                    or (kept[0].lower() in CLAUSE_WORDS and not kept[0].isupper())):  # "WHO chief" keeps WHO
         kept.pop(0)
     if not any(is_title_word(w) for w in kept):
         return None
