@@ -170,3 +170,10 @@ def test_a_separate_meeting_with_those_a_leader_leads_is_its_own_event() -> None
                        "by Weerasinghe Geeganage, general secretary of the Communist Party of Sri Lanka, on the same day.")
     assert [[p.name for p in e.participants] for e in events] == [["Liu Jianchao", "Solly Mapaila"],
                                                                   ["Liu Jianchao", "Weerasinghe Geeganage"]]
+
+
+def test_whoever_sent_a_letter_to_an_event_is_no_participant() -> None:
+    events = events_of(" date 2022-08-26 BEIJING, Aug. 25 (Xinhua) -- The Fifth Forum on China-Africa Media Cooperation "
+                       "took place here on Thursday.\n\nHuang Kunming, head of the Publicity Department, read out a "
+                       "congratulatory letter by Chinese President Xi Jinping at the forum.")
+    assert [p.name for p in events[0].participants] == ["Huang Kunming"]

@@ -56,6 +56,11 @@ DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(
 # in Lima": the people of an earlier agreement, named as its authors, not as this event's participants.
 EARLIER_AGREEMENT = re.compile(r"\b(?:consensus|understandings?|agreements?)\s+(?:reached|agreed(?:\s+upon)?)\s+"
                                r"(?:by|between)\b[^,;.]*$", re.IGNORECASE)
+# "read out a congratulatory letter by Chinese President Xi Jinping", "on behalf of ...": whoever sent words to
+# the event, or whose idea it follows, was not there by being named so.
+SENT_BY = re.compile(r"\b(?:(?:letters?|messages?|greetings|congratulations|instructions?|initiatives?|vision|"
+                     r"proposals?|speech|remarks)\s+(?:from|by|of)|on\s+behalf\s+of|(?:proposed|put\s+forward|"
+                     r"initiated|sent)\s+by)\s+(?:[A-Z][\w’'-]*\s+|[a-z-]+\s+){0,6}$")
 # "... will stay until Thursday, hoping to meet with President Xi": someone a plan names, not a participant.
 HOPED_FOR = re.compile(r"\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|seek(?:s|ing)?|wish(?:es|ing)?|"
                        r"intend(?:s|ed|ing)?)\s+to\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -342,7 +347,7 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
         if occ.name in placed or any(SPOKESPERSON.search(r) for r in roles.get(occ.name, ())):
             continue
         before = ctx.sentences[occ.sentence].text[max(0, occ.start - 150):occ.start]
-        if EARLIER_AGREEMENT.search(before) or HOPED_FOR.search(before):
+        if EARLIER_AGREEMENT.search(before) or HOPED_FOR.search(before) or SENT_BY.search(before):
             continue
         if occ.sentence in by_sentence and by_sentence[occ.sentence] is not main:
             continue
