@@ -159,3 +159,10 @@ def test_an_economic_corridor_is_a_named_initiative_and_its_acronym_is_its_own()
     found, _ = mechanisms_of("It was decided to highlight China Pakistan Economic Corridor related projects.",
                              "The CPEC will be made a corridor of love.")
     assert found["China Pakistan Economic Corridor"].aliases == ("CPEC",)
+
+
+def test_a_body_of_two_sides_takes_the_pair_and_their_is_no_part_of_a_name() -> None:
+    _, sessions = mechanisms_of("China and Vietnam held the 15th meeting of the Steering Committee for Bilateral "
+                                "Cooperation in Hanoi.", "China and the EU held the 12th round of their human rights dialogue.")
+    assert sessions == [("China-Vietnam Steering Committee for Bilateral Cooperation", 15, None),
+                        ("China-EU human rights dialogue", 12, None)]

@@ -29,7 +29,7 @@ from .nlp import Sentence, Token, tokens
 GROUPING = r"[A-Z]{2,6}\d{0,2}|G\d{1,2}"
 COUNTRY = r"(?:China|Japan|Korea|the ROK|ROK|the DPRK|Russia|India|(?:the\s+)?(?:US|U\.S\.|UK|EU|ASEAN|AU)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 NTH_OF = re.compile(
-    rf"\b(?P<ord>{ORDINAL})\s+(?:[A-Za-z’'-]+\s+){{0,2}}?(?i:{SESSION_WORDS})s?\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    rf"\b(?P<ord>{ORDINAL})\s+(?:[A-Za-z’'-]+\s+){{0,2}}?(?i:{SESSION_WORDS})s?\s+of\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?"
     r"(?P<name>[“\"\w][^,.;:()]*)",
     re.IGNORECASE)
 NAME_STOP = re.compile(r"\s+(?:in|at|between|among|held|which|that|was|were|is|are|has|have|had|from|with|"
@@ -57,6 +57,7 @@ BARE_NTH = re.compile(rf"\b(?:the|its|this year's|last year's)\s+(?:(?:previous|
                       r"(?:\s+of\s+the\s+(?:mechanism|forum|dialogue|summit|seminar|conference|consultations?)\b|"
                       r"(?!-|\s+(?:(?:plenary|session|meeting)s?\s+)?of\b|\s+(?:plenary|session|meeting)))",
                       re.IGNORECASE)
+TWO_SIDED = re.compile(r"\b(?:Bilateral|Joint|Intergovernmental)\b")
 ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
                          r"\s+in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 ORDINAL_WORD = re.compile(rf"^(?:{ORDINAL})$", re.IGNORECASE)
@@ -163,7 +164,7 @@ def series_between(index: int, sentence: Sentence) -> list[RawMention]:
     the Communist Party of China (CPC) and the Lao People's Revolutionary Party (LPRP)" ("CPC-LPRP ...")."""
     found = []
     for m in LOWER_SERIES.finditer(sentence.text):
-        body = m.group("body") + (m.group("topic") or "")
+        body = re.sub(r"^(?:their|its|our|the)\s+", "", m.group("body") + (m.group("topic") or ""))
         if m.group("pair") and ("-" in m.group("pair") or is_grouping(m.group("pair").strip())):
             # "the fifth China-Japan strategic dialogue", "the 15th BRICS summit"
             name = m.group("pair") + body
@@ -328,8 +329,9 @@ def lower_case(index: int, sentence: Sentence, taken: list[RawMention]) -> list[
 
 
 def qualified(name: str, sentence: str) -> str:
-    """A lower-case or generic name carries the pair of countries the sentence names: "China-Japan high-level ..."."""
-    if name[:1].isupper() and not generic(name):
+    """A lower-case or generic name carries the pair of countries the sentence names: "China-Japan high-level ...";
+    so does a body of two sides that names neither ("the Steering Committee for Bilateral Cooperation")."""
+    if name[:1].isupper() and not generic(name) and not (TWO_SIDED.search(name) and not pair(name)):
         return name
     for m in PAIR_IN_SENTENCE.finditer(sentence):
         if all(fold(c).removeprefix("the ") in COUNTRIES or is_grouping(c.removeprefix("the ")) for c in m.groups()):
