@@ -152,3 +152,8 @@ def test_a_two_word_nationality_is_no_person_and_an_acronym_before_a_title_stays
     assert "Sri Lankan" not in got
     assert got["Anura Kumara Dissanayake"][0] == ("Sri Lankan President",)
     assert got["Tedros Adhanom Ghebreyesus"][0] == ("WHO chief",)
+
+
+def test_a_name_the_model_runs_into_a_ministers_portfolio_is_a_person() -> None:
+    got = people_of("South African Minister of International Relations and Cooperation Ronald Lamola spoke at the forum.")
+    assert got["Ronald Lamola"][0] == ("South African Minister of International Relations and Cooperation",)

@@ -204,6 +204,10 @@ def title_start(chunk: str) -> str | None:
     return None
 
 
+def is_head_word(word: str) -> bool:
+    return word.lower().strip("’'") in ORG_HEADS
+
+
 def is_title_word(word: str) -> bool:
     low = word.lower()
     return low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS
@@ -270,6 +274,8 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
         for ent in sentence.entities:  # "China's Vice Premier Sun Chunlan": the model's ORG after a title
             if ent.label == "ORG" and person_after_title(sentence.text, ent) and ent.text not in names:
                 names.append(ent.text)
+            elif ent.label == "ORG" and (name := name_closing_portfolio(sentence.text, ent)) and name not in names:
+                names.append(name)
     # "Sam An" found inside "Men Sam An" is the same person
     names = [n for n in names if not any(f" {n} " in f" {other} " and n != other for other in names)]
     singles = [n for n, _ in stated if n not in names]
@@ -320,6 +326,18 @@ def person_after_title(text: str, ent: Span) -> bool:
     before = tokens(text[:ent.start])
     return 2 <= len(words) <= 3 and all(plausible_name_word(w) and w[:1].isupper() for w in words) \
         and not is_country(ent.text) and bool(before) and before[-1].text.lower() in TITLE_WORDS
+
+
+def name_closing_portfolio(text: str, ent: Span) -> str | None:
+    """"Minister of | International Relations and Cooperation Ronald Lamola |": the model's ORG that runs a
+    minister's portfolio into the name after it; its last two words, where no head noun makes it a body."""
+    words = ent.text.split()
+    if len(words) < 4 or any(is_head_word(w) for w in words) or not re.search(r"\b(?:of|for)\s+$", text[:ent.start]):
+        return None
+    name = words[-2:]
+    if not all(plausible_name_word(w) and re.fullmatch(NAME_WORD, w) for w in name) or not titled_run_before(text[:ent.start]):
+        return None
+    return " ".join(name)
 
 
 def titled_run_before(text: str) -> bool:
