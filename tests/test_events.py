@@ -177,3 +177,14 @@ def test_whoever_sent_a_letter_to_an_event_is_no_participant() -> None:
                        "took place here on Thursday.\n\nHuang Kunming, head of the Publicity Department, read out a "
                        "congratulatory letter by Chinese President Xi Jinping at the forum.")
     assert [p.name for p in events[0].participants] == ["Huang Kunming"]
+
+
+def test_a_meeting_held_for_a_session_is_that_session_but_one_on_its_sidelines_is_not() -> None:
+    events = events_of(" date 2024-10-23 LUXEMBOURG, Oct. 23 -- High Representative Josep Borrell met the foreign "
+                       "ministers of Central Asia in Luxembourg on Wednesday for the 20th EU-Central Asia Ministerial "
+                       "Meeting.")
+    assert [(e.title, [p.name for p in e.participants]) for e in events] == [
+        ("20th EU-Central Asia Ministerial Meeting", ["Josep Borrell"])]
+    events = events_of(" date 2021-10-30 ROME, Oct. 29 -- Foreign Minister Chung Eui-yong met Wang Yi on the sidelines "
+                       "of the 16th G20 Summit on Friday.")
+    assert [e.title for e in events] == ["Chung Eui-yong meets Wang Yi", "16th G20 Summit"]

@@ -32,6 +32,7 @@ COMMEMORATION = re.compile(r"\b(?:an?|the)\s+(?P<kind>event|ceremony|reception|c
                            r"where|and)\b|$)")
 OCCASION_VERB = re.compile(r"\b(?:gathered|assembled|attended|attends|hosted|hosts|held|holds|organized|organised|"
                            r"joined)\b[^.;]*$")
+FOR_SESSION = re.compile(r"\b(?:for|at|to\s+attend|to\s+hold)\s+(?:the\s+)?(?:(?:\d+(?:st|nd|rd|th)|\d{4}|[a-z]+(?:st|nd|rd|th))\s+)?$")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
                      r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
@@ -127,8 +128,8 @@ class Context:
 
 
 def find_events(ctx: Context) -> list[EventMention]:
-    candidates = merge_candidates(session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx)
-                                  + commemoration_candidates(ctx))
+    candidates = meetings_for_sessions(ctx, merge_candidates(
+        session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx) + commemoration_candidates(ctx)))
     if any(not c.weak for c in candidates):
         candidates = [c for c in candidates if not c.weak]
     if any(not c.planned for c in candidates):
@@ -145,6 +146,21 @@ def find_events(ctx: Context) -> list[EventMention]:
             dates[id(c)] = dates[id(main)]
     owned = sentence_owners(ctx, candidates, main)
     return [build(ctx, c, dates[id(c)], places[id(c)], owned[id(c)]) for c in candidates]
+
+
+def meetings_for_sessions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """"The ministers met in Luxembourg for the 20th EU-Central Asia Ministerial Meeting": a meeting held for a
+    session of the same sentence is that session (one on its sidelines is not)."""
+    kept = []
+    for c in candidates:
+        session = next((x for x in candidates if x.mechanism and x.sentence == c.sentence and x.position > c.position),
+                       None) if c.participants and not c.mechanism and not c.visit else None
+        between = ctx.sentences[c.sentence].text[c.position:session.position] if session else ""
+        if session and FOR_SESSION.search(between) and not re.search(r"sidelines|margins|ahead|before|after", between):
+            session.participants.extend(p for p in c.participants if p not in session.participants)
+            continue
+        kept.append(c)
+    return kept
 
 
 def session_candidates(ctx: Context) -> list[Candidate]:

@@ -63,6 +63,8 @@ ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|
 ORDINAL_WORD = re.compile(rf"^(?:{ORDINAL})$", re.IGNORECASE)
 YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
 TAIL_JOINERS = ("on", "for", "of")
+WHEN_WORD = re.compile(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+                       r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$")
 NUMBERED_HEADS = frozenset(["meeting", "committee", "commission"])
 
 
@@ -200,7 +202,8 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
                 and run[start - 1].text.lower() not in TAIL_JOINERS + ("the",):
             start -= 1
         name_from, h = inner_name(run, h, heads)
-        end = len(run) if h + 1 < len(run) and run[h + 1].text.lower() in TAIL_JOINERS else h + 1
+        end = len(run) if h + 1 < len(run) and run[h + 1].text.lower() in TAIL_JOINERS \
+            and not (h + 2 < len(run) and WHEN_WORD.match(run[h + 2].text)) else h + 1  # not "Summit on Friday"
         words = run[start:end]
         session = year = None
         if words and ORDINAL_WORD.match(words[0].text):
