@@ -107,6 +107,10 @@ def test_a_short_label_after_the_date_line_is_no_headline() -> None:
     ("04-Mar-2023", "2023-03-04"),
     ("Posted on March 4th, 2023", "2023-03-04"),
     ("Published: 4th of March 2023", "2023-03-04"),
+    ("March 4, 2023 | Planet News", "2023-03-04"),
+    ("By Jane Roe · 4 March 2023", "2023-03-04"),
+    ("发布时间：2023-03-04", "2023-03-04"),
+    ("Last Modified: Saturday, 04 March 2023", "2023-03-04"),
     ("http://www.planet.com/english/2023-03/04/c_138578386.htm", "2023-03-04"),
     ("https://www.planet.gov/eng/wjdt/202303/t20230304_11076666.html", "2023-03-04"),
 ])

@@ -59,7 +59,7 @@ YEARS = range(1900, 2101)
 """Publication years that are believable; any other is a typing error (and "tomorrow" of 9999-12-31 none)."""
 DATE_LINE = re.compile(r"^\s*date\s+(\d[\d./-]*)\s*(.*)$", re.DOTALL)
 # The words a page's date stamp opens with ("Updated: 2024-07-12", "Posted on May 12, 2023").
-STAMP_WORDS = r"(?:published|updated|posted|released|release time|publication date|date)"
+STAMP_WORDS = r"(?:published|updated|posted|released|release time|publication date|last modified|modified|date)"
 DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     (rf"\b{STAMP_WORDS}\s*[:：]?\s*(\d{{4}})[-./](\d{{1,2}})[-./](\d{{1,2}})"
      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
@@ -67,6 +67,11 @@ DATE_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",  # a line that is only a date
 )]
 MAX_STAMP = 100
+SEPARATOR = re.compile(r"\s[|·•]\s")
+CREDIT = re.compile(r"(?:by\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", re.IGNORECASE)
+"""Who a stamp credits: "Xinhua", "By Li Na", "China Daily"."""
+CJK_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6}\s*[:：]?")
+"""A label in Chinese before a date (发布时间：)."""
 UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 PUBLISHED_AT = re.compile(r"\b(?:published|posted|released?|publication date)(?:\s+on)?\s*[:：]?\s*", re.IGNORECASE)
 URL_LINE = re.compile(r"^(?:source|url|link)?\s*[:：]?\s*https?://\S*?/[a-z]?((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?"
@@ -253,9 +258,11 @@ def stamp_line(line: str) -> tuple[str, str, str] | None:
     if found is None:
         return None
     date, (start, end) = found
-    alone = not re.search(r"\w", WEEKDAY_NAME.sub("", line[:start] + line[end:]))
-    labelled = STAMP_LABEL.match(line) or LABEL_BEFORE.search(line[:start])
-    return date if alone or labelled or TIME_OF_DAY.search(line) else None
+    rest = WEEKDAY_NAME.sub("", line[:start] + line[end:])
+    alone = not re.search(r"\w", rest)
+    labelled = STAMP_LABEL.match(line) or LABEL_BEFORE.search(line[:start]) or CJK_LABEL.fullmatch(rest.strip())
+    credited = SEPARATOR.search(line) and CREDIT.fullmatch(rest.strip(" |·•/–—-,"))  # "Xinhua | 2024-05-03"
+    return date if alone or labelled or credited or TIME_OF_DAY.search(line) else None
 
 
 def date_in(line: str) -> tuple[tuple[str, str, str], tuple[int, int]] | None:
