@@ -243,3 +243,12 @@ def test_a_paragraph_about_the_page_is_no_text(line: str) -> None:
 def test_the_publication_date_is_when_the_page_was_published_not_updated(stamps: str) -> None:
     assert article(f"Ministers meet in Oslo for talks\n{stamps}\n\nMinisters met in Oslo on Friday.").published \
         == "2024-05-01"
+
+
+def test_the_site_owners_name_above_the_headline_is_no_headline() -> None:
+    a = article("Japan-Vietnam Foreign Ministers' Meeting\nMinistry of Foreign Affairs of Japan\nPress Releases\n\n"
+                "On April 5, Minister Hiroshi Tanabe held a meeting with Tran Van Minh in Tokyo.")
+    assert a.title == "Japan-Vietnam Foreign Ministers' Meeting"
+    b = article("Embassy of the People's Republic of China in Japan\nAmbassador Wu Meets Japanese Lawmakers\n\n"
+                "On May 3, Ambassador Wu Jianghao met Japanese lawmakers in Tokyo.")
+    assert b.title == "Ambassador Wu Meets Japanese Lawmakers"

@@ -118,6 +118,10 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 LINK_LIST = 3
 """Headline-shaped lines in a row that make a list of links: no article body has three subheadings in a row."""
 MAX_LINK_WORDS = 16
+SITE_NAME = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:Ministry|Embassy|Consulate(?:-General)?|Mission|"
+                       r"Government|Office|News Agency|Daily|Times|Post|Television|Radio)"
+                       r"(?:\s+(?:of|for|in|to|the|and|&|[A-Z][\w'’.-]*))*")
+"""A line above the headline that is only the name of the site's owner: a ministry, an embassy, a paper."""
 HEAD_LINES = 8
 """Lines from the top of a page among which the body's first paragraph is looked for."""
 WORD = re.compile(r"\w")
@@ -301,6 +305,7 @@ def headline_and_body(lines: list[str]) -> tuple[str | None, list[str]]:
     if first is None:  # no body paragraph near the top: the first line is the headline, if any is
         return (lines[0], lines[1:]) if lines and looks_like_headline(lines[0]) else (None, lines)
     heads = [i for i in range(first) if looks_like_headline(lines[i])]
+    heads = [i for i in heads if not SITE_NAME.fullmatch(lines[i])] or heads  # "Ministry of Foreign Affairs of Japan"
     if not heads:
         return None, [line for line in lines[:first] if DATELINE.match(line)] + lines[first:]
     return LABEL.sub("", lines[heads[-1]]), [line for line in lines[heads[-1] + 1:first] if not is_menu(line)] + lines[first:]
