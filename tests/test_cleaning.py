@@ -228,7 +228,8 @@ PAGE_TALK_LINES = ["This article was first published in Planet Daily.",
                    "Please enable JavaScript to view the comments.",
                    "Views expressed are the author's own and do not necessarily reflect those of the Planet.",
                    "This story has not been edited by Planet staff and is auto-generated from a syndicated feed.",
-                   "Subscribe to our newsletter for more."]
+                   "Subscribe to our newsletter for more.", "Xinhua contributed to this report.",
+                   "This is a translated article.", "Share to:"]
 
 
 @pytest.mark.parametrize("line", PAGE_TALK_LINES)

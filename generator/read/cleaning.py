@@ -109,7 +109,8 @@ PAGE_TALK = re.compile(r"\b(?:this (?:article|story|content|report|page) (?:was|
                        r"originally (?:published|appeared)|(?:enable|turn on) javascript|your browser|cookies?\b.*\b(?:use|accept)|"
                        r"subscribe to|sign up for|our newsletter|download (?:the|our) app|views expressed|do not necessarily reflect|"
                        r"not been edited by|auto-generated|syndicated feed|reproduced without|without (?:prior )?permission|"
-                       r"follow us on|(?:click|tap) here)\b", re.IGNORECASE)
+                       r"follow us on|(?:click|tap) here|contributed to this (?:report|story|article)|"
+                       r"(?:this is|is) a translat(?:ed|ion)|share (?:to|on|via)\s*[:：]?$)", re.IGNORECASE)
 MAX_PAGE_TALK_WORDS = 40
 NAME_AND_TITLE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, ")
 """A line of a list of participants ("Wang Yi, Chinese Foreign Minister"), which has no sentence's end either."""
