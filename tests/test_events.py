@@ -188,3 +188,13 @@ def test_a_meeting_held_for_a_session_is_that_session_but_one_on_its_sidelines_i
     events = events_of(" date 2021-10-30 ROME, Oct. 29 -- Foreign Minister Chung Eui-yong met Wang Yi on the sidelines "
                        "of the 16th G20 Summit on Friday.")
     assert [e.title for e in events] == ["Chung Eui-yong meets Wang Yi", "16th G20 Summit"]
+
+
+def test_a_leader_meeting_guests_of_different_countries_holds_one_meeting_with_each() -> None:
+    events = events_of(" date 2024-10-24 KAZAN, Oct. 23 -- Chinese President Xi Jinping met with Iranian President "
+                       "Masoud Pezeshkian and UN Secretary-General Antonio Guterres on Wednesday.")
+    assert [[p.name for p in e.participants] for e in events] == [["Xi Jinping", "Masoud Pezeshkian"],
+                                                                  ["Xi Jinping", "Antonio Guterres"]]
+    events = events_of(" date 2024-10-24 BEIJING, Oct. 23 -- Wang Yi met with Japanese lawmaker Taro Aso and Japanese "
+                       "lawmaker Yuko Obuchi on Wednesday.")
+    assert len(events) == 1

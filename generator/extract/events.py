@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import EventMention, Participant, PersonMention, Statement
 from .dates import Anchor, FoundDate, find_dates
-from .lexicon import ORDINALS, TITLE_WORDS, is_country, ordinal_number
+from .lexicon import NATIONALITIES, ORDINALS, TITLE_WORDS, is_country, ordinal_number
 from .mechanisms import SessionMention
 from .nlp import Sentence
 from .people import Occurrence
@@ -257,12 +257,32 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
             people = list(dict.fromkeys(subject + window))
             if not people or (not window and re.match(r"call", m.group(), re.IGNORECASE)):
                 continue  # "Huang called on the media to ...": a call on someone names them
-            title = meeting_title(people, text[m.start():m.end()], text[m.end():], bool(subject))
-            found.append(Candidate(index, m.start(), title, participants=people,
-                                   visit=bool(re.search(r"visit|arriv", m.group(), re.IGNORECASE)),
-                                   past=bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()])
-                                             or EARLIER.search(text[:m.start()]))))
+            past = bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()]) or EARLIER.search(text[:m.start()]))
+            visit = bool(re.search(r"visit|arriv", m.group(), re.IGNORECASE))
+            for group in bilaterals(ctx, subject, [p for p in dict.fromkeys(window) if p not in subject]) or [people]:
+                title = meeting_title(group, text[m.start():m.end()], text[m.end():], bool(subject))
+                found.append(Candidate(index, m.start(), title, participants=group, visit=visit, past=past))
     return found
+
+
+def bilaterals(ctx: Context, subject: list[str], guests: list[str]) -> list[list[str]]:
+    """"Xi also met Iranian President A and UN Secretary-General B": one meeting with each guest where their
+    titles name different countries or bodies; none where they do not (one delegation, one meeting)."""
+    if not subject or len(guests) < 2:
+        return []
+    roles = {p.name: p.roles for p in ctx.people}
+    sides = [side_of(roles.get(g, ())) for g in guests]
+    if None in sides or len(set(sides)) < len(sides):
+        return []
+    return [[*subject, g] for g in guests]
+
+
+def side_of(roles: tuple[str, ...]) -> str | None:
+    """The country or body a title opens with: "Iranian" of "Iranian President", "UN" of "UN Secretary-General"."""
+    first = roles[0].split()[0].removesuffix("'s").removesuffix("’s") if roles and roles[0].split() else ""
+    if first.lower() in NATIONALITIES:
+        return NATIONALITIES[first.lower()]
+    return first if is_country(first) or (first.isupper() and len(first) >= 2) else None
 
 
 def subjects(text: str, before: list[Occurrence], trigger: int) -> list[str]:
