@@ -157,3 +157,9 @@ def test_a_two_word_nationality_is_no_person_and_an_acronym_before_a_title_stays
 def test_a_name_the_model_runs_into_a_ministers_portfolio_is_a_person() -> None:
     got = people_of("South African Minister of International Relations and Cooperation Ronald Lamola spoke at the forum.")
     assert got["Ronald Lamola"][0] == ("South African Minister of International Relations and Cooperation",)
+
+
+def test_a_former_title_keeps_its_country_and_a_hyphenated_given_name_stays_whole() -> None:
+    got = people_of("Japan's former prime minister Yasuo Fukuda spoke.", "He met former president Moon Jae-in.")
+    assert got["Yasuo Fukuda"][0] == ("Japan's former prime minister",)
+    assert got["Moon Jae-in"][0] == ("former president",)

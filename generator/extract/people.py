@@ -369,7 +369,11 @@ def portfolio_apart(text: str, start: int, name: str) -> str:
 
 
 def whole_name(text: str, start: int, end: int) -> str:
-    """The model's PERSON span, with a name word it cut off after it ("Luhut Binsar | Pandjaitan")."""
+    """The model's PERSON span, with a name word it cut off after it ("Luhut Binsar | Pandjaitan") and the
+    rest of a hyphenated word it cut ("Moon Jae | -in")."""
+    hyphenated = re.match(r"-[a-z]+\b", text[end:])
+    if hyphenated:
+        end += hyphenated.end()
     name = text[start:end]
     m = re.match(rf"\s({NAME_WORD})(?=[\s,.;:]|$)", text[end:])
     if m and len(name.split()) < 4 and plausible_name_word(m.group(1)) and m.group(1)[:1].isupper():
@@ -429,7 +433,7 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
     for token in reversed(words):
         word = token.text
         low = word.lower()
-        if qualifies and qualifier(low) and low not in WHEN and low not in TITLE_JOINERS:
+        if qualifies and (qualifier(low) or low in WHEN) and low not in TITLE_JOINERS:
             kept.insert(0, word)  # "China's top legislator", "EU foreign policy chief": a title's lower-case words
             continue
         if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS or word[:1].isupper() \
