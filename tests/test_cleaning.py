@@ -253,3 +253,10 @@ def test_the_site_owners_name_above_the_headline_is_no_headline() -> None:
     b = article("Embassy of the People's Republic of China in Japan\nAmbassador Wu Meets Japanese Lawmakers\n\n"
                 "On May 3, Ambassador Wu Jianghao met Japanese lawmakers in Tokyo.")
     assert b.title == "Ambassador Wu Meets Japanese Lawmakers"
+
+
+def test_sentences_a_scrape_ran_together_are_parted_but_addresses_and_abbreviations_are_not() -> None:
+    a = article("Ministers meet in Oslo\n\nMinisters met in Oslo on Saturday.Wang Yi said the talks went well. "
+                "See chinadaily.com.cn and the U.S. reply.")
+    assert a.paragraphs == (("Ministers met in Oslo on Saturday. Wang Yi said the talks went well. "
+                             "See chinadaily.com.cn and the U.S. reply."),)

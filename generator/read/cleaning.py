@@ -96,6 +96,8 @@ DATELINE = re.compile(
     r"|/(?P<src3>[A-Za-z][\w ]{1,30})/\.?"
     r"|:|--|[–—]|(?<=\s)-(?=\s))\s*")
 MAX_TITLE = 110
+GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+"""Sentences a scrape ran together ("... cultural exchanges.Seoul's Foreign Ministry said"): a space goes back."""
 SPEAKER_LABEL = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: (?=[A-Z])")
 """A transcript's turn: "Lin Jian: China has noted the report."""
 SENTENCE_END = re.compile(r"[.!?。！？…:;)”\"’']\s*$")
@@ -129,7 +131,7 @@ WORD = re.compile(r"\w")
 
 
 def clean(seed: Seed) -> Article:
-    lines = [line.strip() for line in seed.text.split("\n")]
+    lines = [GLUED.sub(". ", line.strip()) for line in seed.text.split("\n")]
     published, lines = read_date_line(lines, seed.file)
     stamped, lines = read_date_stamps(lines)  # before furniture: a byline may carry the date
     lines = drop_furniture(lines)
