@@ -40,7 +40,9 @@ ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|d
 ATTENDED = re.compile(r"\b(?:attended|attends|attending|addressed|addresses|addressing|spoke at|speaks at|"
                       r"participated in|participates in|took part in|takes part in|chaired|co-chaired|chairs|co-chairs|"
                       r"was present at|joined)\s+(?:the\s+|a\s+|an\s+)?(?:opening\s+(?:ceremony|session)\s+of\s+(?:the\s+)?)?$")
-PAST = re.compile(r"\b(?:their|previous|last|earlier|ago|former|past|established|since)\b", re.IGNORECASE)
+BEFORE_NOW = r"previous|last|earlier|ago"
+"""Words that put a meeting before the one reported: the core of PAST and of EARLIER."""
+PAST = re.compile(rf"\b(?:{BEFORE_NOW}|their|former|past|established|since)\b", re.IGNORECASE)
 # A meeting still to come: "ahead of the fifth forum", "the 12th committee will be held later this year".
 PLAN_BEFORE = re.compile(r"\b(?:ahead of|prepar\w*\s+for|upcoming|forthcoming|next|forward to|(?:will|to)\s+(?:host|hold|"
                          r"attend|convene))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.IGNORECASE)
@@ -48,7 +50,7 @@ PLAN_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{0,60}(?=,))?,?\s*(?:wh
                         r"is\s+to|are\s+to|is\s+set\s+to|is\s+expected\s+to|(?:is\s+|are\s+)?(?:scheduled|slated|planned|due)"
                         r"\s+(?:for|to|in|on)|to\s+be\s+held)\b|^[^.;,]{0,20}?\b(?:next|later this|early next|in the coming)"
                         r"\s+(?:year|month|week)\b", re.IGNORECASE)
-EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|ago|formerly)\b", re.IGNORECASE)
+EARLIER = re.compile(rf"\b(?:{BEFORE_NOW}|previously|formerly)\b", re.IGNORECASE)
 """Before a meeting's verb ("The two last met in mid-September when Wang visited Seoul"): a meeting told of as past."""
 REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
 SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
@@ -395,11 +397,9 @@ def co_chairs(ctx: Context, c: Candidate) -> list[Occurrence]:
     """"co-chaired the seventh meeting of the ... Committee with Brazilian Vice President Geraldo Alckmin"."""
     text = ctx.sentences[c.sentence].text
     end = next((s.end for s in ctx.sessions if s.sentence == c.sentence and s.start == c.position), c.position)
-    found = []
-    for o in occurrences_in(ctx, c.sentence):
-        if o.start > end and re.match(r"\s+with\b", text[end:]) and in_window(text, end, o.start):
-            found.append(o)
-    return found
+    if not re.match(r"\s+with\b", text[end:]):
+        return []
+    return [o for o in occurrences_in(ctx, c.sentence) if o.start > end and in_window(text, end, o.start)]
 
 
 def occurrences_in(ctx: Context, index: int) -> list[Occurrence]:

@@ -115,6 +115,17 @@ def ordinal_value(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def is_title_word(word: str) -> bool:
+    """A word of a title: "Minister", "vice-minister" (by its first part), "Director-General"."""
+    low = word.lower()
+    return low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS
+
+
+def is_org_head(word: str) -> bool:
+    """A word an organization's name ends in or opens with: "Ministry", "Association", "Daily"."""
+    return word.lower().strip("’'") in ORG_HEADS
+
+
 def is_country(name: str) -> bool:
     return name.lower().strip() in COUNTRIES or name.lower().removeprefix("the ") in COUNTRIES
 

@@ -9,7 +9,7 @@ from collections import Counter
 
 from ..model import OrgMention
 from ..slugs import fold
-from .lexicon import MECHANISM_HEADS, MINISTRY_ALIASES, NATIONALITIES, ORG_HEADS, TITLE_WORDS, is_country
+from .lexicon import MECHANISM_HEADS, MINISTRY_ALIASES, NATIONALITIES, is_country, is_org_head, is_title_word
 from .nlp import Sentence, Token, tokens
 from .people import Occurrence
 
@@ -139,7 +139,7 @@ def with_bodies_inside(text: str, span: tuple[int, int, str]) -> list[tuple[int,
     for m in BODY_OF.finditer(name):
         inner = m.group(1)
         last = inner.split()[-1].lower()
-        if len(inner.split()) >= 2 and is_head(last) and last not in SUB_BODY_HEADS and inner != name:
+        if len(inner.split()) >= 2 and is_org_head(last) and last not in SUB_BODY_HEADS and inner != name:
             found.append((start + m.start(1), start + m.end(1), inner))
     for m in PARTY_OF.finditer(name):
         country = next((" ".join(m.group(2).split()[:n]) for n in (2, 1) if is_country(" ".join(m.group(2).split()[:n]))),
@@ -148,7 +148,7 @@ def with_bodies_inside(text: str, span: tuple[int, int, str]) -> list[tuple[int,
         after = name[m.start(1) + len(party):] if party else ""
         # the party whose body the name is ("... of the Communist Party of China Central Committee"), not the
         # owner a name ends on ("Municipal Committee of the Communist Party of China", "... of Vietnam e-newspaper")
-        if party and party != name and any(is_head(w) for w in after.split()) and not any(f[2] == party for f in found):
+        if party and party != name and any(is_org_head(w) for w in after.split()) and not any(f[2] == party for f in found):
             found.append((start + m.start(1), start + m.start(1) + len(party), party))
     return found
 
@@ -158,7 +158,7 @@ def names_a_body(span: str) -> bool:
     or is an acronym ("NATO"); `org_spans` also keeps one word the model calls so twice (`recurring_words`).
     The model's other ORG spans on new text were mostly not (names of people and places, "Belt and Road"):
     three in four wrong on the blind set."""
-    return span.isupper() or any(is_head(w) for w in span.split())
+    return span.isupper() or any(is_org_head(w) for w in span.split())
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -192,7 +192,7 @@ def listed_in_tail(current: list[Token], words: list[Token], i: int) -> bool:
     Relations", "Ministry of Information, Culture and Tourism"): it follows a head noun's "of"/"on"/"for"
     tail, and capitalized words without a head of their own go on to an "and"."""
     tail = next((j for j in range(len(current) - 1, 0, -1) if current[j].text.lower() in ("of", "on", "for")), None)
-    if tail is None or not any(is_head(t.text) for t in current[:tail]) or any(is_head(t.text) for t in current[tail:]) \
+    if tail is None or not any(is_org_head(t.text) for t in current[:tail]) or any(is_org_head(t.text) for t in current[tail:]) \
             or is_country(current[-1].text):
         return False  # "Ministers of Foreign Affairs of China, Japan and the ROK" lists countries
     group = 0
@@ -201,7 +201,7 @@ def listed_in_tail(current: list[Token], words: list[Token], i: int) -> bool:
             group = 0
         elif token.text.lower() == "and":
             return group > 0 or words[i + 1].text.lower() != "and"
-        elif token.capitalized and not is_head(token.text) and not is_country(token.text) and group < 3:
+        elif token.capitalized and not is_org_head(token.text) and not is_country(token.text) and group < 3:
             group += 1
         else:
             return False
@@ -211,7 +211,7 @@ def listed_in_tail(current: list[Token], words: list[Token], i: int) -> bool:
 def listed_before_head(current: list[Token], words: list[Token], i: int) -> bool:
     """"The Foreign, Commonwealth and Development Office": words listed with commas that one head after the
     "and" ends, none of them a head or a country itself."""
-    if not current or len(current) > 2 or any(is_head(t.text) or is_country(t.text) or not t.capitalized for t in current):
+    if not current or len(current) > 2 or any(is_org_head(t.text) or is_country(t.text) or not t.capitalized for t in current):
         return False
     seen_and = False
     for token in words[i + 1:i + 12]:
@@ -222,7 +222,7 @@ def listed_before_head(current: list[Token], words: list[Token], i: int) -> bool
             continue
         if not token.capitalized or is_country(token.text):
             return False
-        if is_head(token.text):
+        if is_org_head(token.text):
             return seen_and
     return False
 
@@ -249,11 +249,11 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     """"the China Foreign Languages Bureau and the China-ASEAN Center" is two; "Commission for
     Propaganda and Training of the ... Committee" is one: its second part has no head of its own."""
     for i, token in enumerate(run):
-        if token.text.lower() in ("and", "&") and any(is_head(t.text) for t in run[:i]):
+        if token.text.lower() in ("and", "&") and any(is_org_head(t.text) for t in run[:i]):
             rest = run[i + 1:]
             if shared_head(run[:i], rest):
                 continue
-            if standalone(conjunct(rest)) or (rest and is_titleish(rest[0].text)):
+            if standalone(conjunct(rest)) or (rest and is_title_word(rest[0].text)):
                 return [run[:i], *coordinated(rest)]
     return [run]
 
@@ -267,8 +267,8 @@ def conjunct(rest: list[Token]) -> list[Token]:
 
 def shared_head(left: list[Token], rest: list[Token]) -> bool:
     """"National Radio and Television Administration": both words before "and" qualify one head."""
-    return len(rest) > 1 and is_head(left[-1].text) and sum(is_head(t.text) for t in left) == 1 \
-        and is_head(rest[0].text) and is_head(rest[1].text)
+    return len(rest) > 1 and is_org_head(left[-1].text) and sum(is_org_head(t.text) for t in left) == 1 \
+        and is_org_head(rest[0].text) and is_org_head(rest[1].text)
 
 
 def standalone(part: list[Token]) -> bool:
@@ -276,7 +276,7 @@ def standalone(part: list[Token]) -> bool:
     for t in part:
         if t.text.lower() in ("of", "for"):
             return False
-        if is_head(t.text):
+        if is_org_head(t.text):
             return True
     return False
 
@@ -284,18 +284,18 @@ def standalone(part: list[Token]) -> bool:
 def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
     """From the words before the first head noun to the last head, and on through an "of ..." tail;
     a title in front is dropped ("Deputy Secretary of State of the Ministry of ..." -> "Ministry of ...")."""
-    heads = [i for i, t in enumerate(run) if is_head(t.text)]
-    if not heads or is_titleish(run[heads[0]].text):
+    heads = [i for i, t in enumerate(run) if is_org_head(t.text)]
+    if not heads or is_title_word(run[heads[0]].text):
         return None
     after = run[heads[-1] + 1] if heads[-1] + 1 < len(run) else None
     person_follows = after is not None and any(
         e.label == "PERSON" and e.start <= after.start < e.end for e in sentence.entities)
     start = heads[0]
-    while start > 0 and run[start - 1].capitalized and not is_titleish(run[start - 1].text) \
+    while start > 0 and run[start - 1].capitalized and not is_title_word(run[start - 1].text) \
             and run[start - 1].text.lower() not in JOINERS:
         start -= 1
         while start > 1 and run[start - 1].text.lower() in ("&", "and", ",") and run[start - 2].capitalized \
-                and not is_head(run[start - 2].text) and not is_country(run[start - 2].text):
+                and not is_org_head(run[start - 2].text) and not is_country(run[start - 2].text):
             # "Newspaper Publishers & Editors Association", "National Development and Reform Commission", and a
             # comma the run holds only where it lists a name's words ("The Foreign, Commonwealth and ...")
             start -= 1
@@ -313,7 +313,7 @@ def org_in_part(run: list[Token], sentence: Sentence) -> tuple[int, int] | None:
         words = words[1:]
     if not words or words[-1].text.lower() in NON_ORG_WORDS or is_mechanism_like(words):
         return None
-    if len(words) == 1 and is_head(words[0].text):
+    if len(words) == 1 and is_org_head(words[0].text):
         return None  # "Party building": a head noun alone names nothing
     if any(t.text[:1] in "“\"" for t in words):
         return None
@@ -326,7 +326,7 @@ def tail_ends(run: list[Token], i: int, sentence: Sentence) -> bool:
     its date or place."""
     word = run[i].text.lower()
     if word == "and" and i + 1 < len(run) and run[i + 1].text.lower() == "the":
-        return not any(is_head(t.text) for t in run[i + 2:])
+        return not any(is_org_head(t.text) for t in run[i + 2:])
     if word in ("on", "in") and i + 1 < len(run):  # "General Assembly on Friday", "Council ... in New York"
         where = sentence.entity_at(run[i + 1].start, run[i + 1].end)
         # but "American Chamber of Commerce in China" names a country as a part of the name
@@ -335,17 +335,8 @@ def tail_ends(run: list[Token], i: int, sentence: Sentence) -> bool:
     if word != "with":
         return False
     after = run[i + 1] if i + 1 < len(run) else None
-    return after is None or is_titleish(after.text) or any(
+    return after is None or is_title_word(after.text) or any(
         e.label == "PERSON" and e.start <= after.start < e.end for e in sentence.entities)
-
-
-def is_head(word: str) -> bool:
-    return word.lower().strip("’'") in ORG_HEADS
-
-
-def is_titleish(word: str) -> bool:
-    low = word.lower()
-    return low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS
 
 
 def is_mechanism_like(words: list[Token]) -> bool:
@@ -366,11 +357,11 @@ def model_org(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if all(is_country(w) or w.lower() in NATIONALITIES for w in re.split(r"[- ]", span_clean)):
         return None
-    if words[-1].lower() in NON_ORG_WORDS | MECHANISM_HEADS or any(is_titleish(w) for w in words):
+    if words[-1].lower() in NON_ORG_WORDS | MECHANISM_HEADS or any(is_title_word(w) for w in words):
         return None
-    if len(words) == 1 and is_head(words[0]):
+    if len(words) == 1 and is_org_head(words[0]):
         return None  # "Party building": a head noun alone names nothing
-    if PORTFOLIO_BEFORE.search(text[:start]) and not any(is_head(w) for w in words) and not span_clean.isupper():
+    if PORTFOLIO_BEFORE.search(text[:start]) and not any(is_org_head(w) for w in words) and not span_clean.isupper():
         return None  # "Minister for Maritime Affairs": a portfolio, not an organization
     if re.search(r"\d|www\.|\.(com|io|org)\b|&", span_clean) and not span_clean.isupper():
         return None
@@ -481,7 +472,7 @@ def short_form_of(short: str, full: str, acronyms: dict[str, str]) -> bool:
     if full.startswith(short + " of ") and len(short.split()) >= 2:
         return True
     short_words = short.split()
-    if len(short_words) == 1 and not is_head(short) and full.split()[0] == short and all(is_head(w) or w[0].isupper()
+    if len(short_words) == 1 and not is_org_head(short) and full.split()[0] == short and all(is_org_head(w) or w[0].isupper()
                                                                   for w in full.split()[1:]):
         return True
     return bool(a) and a < b and b - a <= COUNTRY_WORDS \

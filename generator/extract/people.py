@@ -16,6 +16,8 @@ from .lexicon import (
     TITLE_LEADERS,
     TITLE_WORDS,
     is_country,
+    is_org_head,
+    is_title_word,
 )
 from .nlp import Sentence, Span, tokens
 
@@ -126,7 +128,7 @@ def trailing_title(chunk: str) -> str | None:
     """"the Chinese ambassador" closing "The meeting was also attended by the Chinese ambassador": a title
     after "the", "a" or "by" that ends the chunk on a title's word."""
     m = re.search(r"\b(?:the|by|with|including)\s+((?:[\w’'-]+\s+){0,5}?[\w-]+)$", chunk)
-    if not m or m.group(1).split()[-1].lower().split("-")[0] not in TITLE_WORDS:
+    if not m or not is_title_word(m.group(1).split()[-1]):
         return None
     return title_start(m.group(1))
 
@@ -197,20 +199,11 @@ def title_start(chunk: str) -> str | None:
         when.append(words.pop(0))
     for i, word in enumerate(words[:5]):
         low = word.lower().strip(",.")
-        if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS:
+        if is_title_word(low):
             return " ".join(when + words)
         if not (word[:1].isupper() or low in TITLE_JOINERS or qualifier(low)):
             return None
     return None
-
-
-def is_head_word(word: str) -> bool:
-    return word.lower().strip("’'") in ORG_HEADS
-
-
-def is_title_word(word: str) -> bool:
-    low = word.lower()
-    return low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS
 
 
 def qualifier(word: str) -> bool:
@@ -332,7 +325,7 @@ def name_closing_portfolio(text: str, ent: Span) -> str | None:
     """"Minister of | International Relations and Cooperation Ronald Lamola |": the model's ORG that runs a
     minister's portfolio into the name after it; its last two words, where no head noun makes it a body."""
     words = ent.text.split()
-    if len(words) < 4 or any(is_head_word(w) for w in words) or not re.search(r"\b(?:of|for)\s+$", text[:ent.start]):
+    if len(words) < 4 or any(is_org_head(w) for w in words) or not re.search(r"\b(?:of|for)\s+$", text[:ent.start]):
         return None
     name = words[-2:]
     if not all(plausible_name_word(w) and re.fullmatch(NAME_WORD, w) for w in name) or not titled_run_before(text[:ent.start]):
@@ -345,7 +338,7 @@ def titled_run_before(text: str) -> bool:
     Culture and Tourism ")."""
     for token in reversed(tokens(text)[-15:]):
         word = token.text
-        if word.lower() in TITLE_WORDS or word.lower().split("-")[0] in TITLE_WORDS:
+        if is_title_word(word):
             return True
         if not (word[:1].isupper() or word.lower() in ("of", "for", "to", "the", "and", ",", "&")):
             return False
@@ -436,7 +429,7 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
         if qualifies and (qualifier(low) or low in WHEN) and low not in TITLE_JOINERS:
             kept.insert(0, word)  # "China's top legislator", "EU foreign policy chief": a title's lower-case words
             continue
-        if low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS or word[:1].isupper() \
+        if is_title_word(word) or word[:1].isupper() \
                 or low in TITLE_JOINERS or low in NATIONALITIES:
             kept.insert(0, word)
             qualifies = is_title_word(word)

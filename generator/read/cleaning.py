@@ -226,26 +226,25 @@ def above(lines: list[str], i: int) -> int:
 def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
     """The publication date the page's stamps give, and its lines without them. A stamp of when the page was
     updated gives the date only where no other stamp does ("Updated: 2024-05-03 | Published: 2024-05-01")."""
-    found: dict[bool, str | None] = {True: None, False: None}  # by whether the stamp says "updated"
+    stamps: list[tuple[bool, str | None]] = []  # (says "updated", the date), in the page's order
     kept = []
     for line in lines:
         label = PUBLISHED_AT.search(line) if len(line) <= MAX_STAMP else None
         if label and (at := date_in(line[label.end():])) and at[1][0] <= 3:
-            found[False] = found[False] or valid_date(*at[0])  # "Updated: ... | Published: 2024-05-01"
-        updated = bool(UPDATED.search(line))
+            stamps.append((False, valid_date(*at[0])))  # "Updated: ... | Published: 2024-05-01"
         stamp = stamp_line(line) or url_date(line)
         if stamp:
-            found[updated] = found[updated] or valid_date(*stamp)
+            stamps.append((bool(UPDATED.search(line)), valid_date(*stamp)))
             continue
         for pattern in DATE_STAMPS:
             m = pattern.search(line)
             if m:
-                updated = bool(UPDATED.search(line[max(0, m.start() - 20):m.end()]))
-                found[updated] = found[updated] or valid_date(*m.groups())
+                stamps.append((bool(UPDATED.search(line[max(0, m.start() - 20):m.end()])), valid_date(*m.groups())))
                 line = (line[: m.start()] + line[m.end():]).strip(" |-–—·")
-        if line or not (found[False] or found[True]):
+        if line or not any(date for _, date in stamps):
             kept.append(line)
-    return found[False] or found[True], kept
+    published = next((date for updated, date in stamps if date and not updated), None)
+    return published or next((date for _, date in stamps if date), None), kept
 
 
 def url_date(line: str) -> tuple[str, str, str] | None:
@@ -338,8 +337,8 @@ def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[s
     transcript = sum(bool(SPEAKER_LABEL.match(p)) for p in paragraphs) >= 2
     for i, paragraph in enumerate(paragraphs[:3]):
         m = DATELINE.match(paragraph)
-        if m and transcript and paragraph[m.end() - 2:m.end()].strip() == ":":
-            continue
+        if m and transcript and m.group().rstrip().endswith(":"):
+            continue  # "CCTV: ..." is who asks
         if m and len(m.group("place")) >= 3:
             place = m.group("place").title().replace("’", "'")
             source = (m.group("src1") or m.group("src2") or m.group("src3") or "").strip() or None

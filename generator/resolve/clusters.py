@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..extract.lexicon import is_country
-from ..extract.organizations import initials_match, is_head, signature
+from ..extract.lexicon import is_country, is_org_head
+from ..extract.organizations import initials_match, signature
 from ..kinds import MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..slugs import fold
 
@@ -154,7 +154,7 @@ def person_keys(name: str) -> frozenset[str]:
     """The words of a name in any order ("Ishiba Shigeru" = "Shigeru Ishiba"), middle initials aside, and
     hyphens as outlets drop them ("Chung Eui-yong" = "Chung Eui Yong"); and the same with each long word
     by its consonants, as outlets transliterate ("Subrahmanyam" = "Subramanyam", "Sergey" = "Sergei")."""
-    words = [w for w in re.sub(r"[.-]", " ", fold(name)).split() if len(w) > 1]
+    words = [w for w in spaced(name).split() if len(w) > 1]
     if not words:
         return frozenset({fold(name)})
     return frozenset({" ".join(sorted(words)), "c:" + " ".join(sorted(consonants(w) for w in words))})
@@ -185,7 +185,7 @@ def person_short_forms(name: str) -> frozenset[str]:
 def org_short_forms(name: str) -> frozenset[str]:
     """"xinhua" of "Xinhua News Agency": a name's first word, where every word after it is a head noun."""
     words = name.split()
-    if len(words) < 2 or is_head(words[0]) or is_country(words[0]) or not all(is_head(w) for w in words[1:]):
+    if len(words) < 2 or is_org_head(words[0]) or is_country(words[0]) or not all(is_org_head(w) for w in words[1:]):
         return frozenset()
     return frozenset({spaced(words[0])})
 
