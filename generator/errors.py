@@ -35,6 +35,10 @@ class RegistryError(BriefingError):
     """seeds/registry.yml is malformed."""
 
 
+class LedgerError(BriefingError):
+    """seeds/ids.json, the id ledger, cannot be read or written."""
+
+
 class OutputError(BriefingError):
     """The output folder cannot be written safely (a path clash, a path outside it, a lock held)."""
 

@@ -181,6 +181,9 @@ class Event:
     summary: str
     outcomes: tuple[str, ...]
     statements: tuple[ResolvedStatement, ...]
+    reported: str | None = None
+    """The day the event was first reported: its earliest source's, as the ledger kept it from the first
+    output that had the event (a source added later, however old, makes it no older news)."""
 
     @property
     def page(self) -> str:
@@ -230,3 +233,5 @@ class Briefing:
     places: tuple[Entity, ...]
     skipped: tuple[str, ...] = field(default=())
     """Messages for seeds left out by --skip-invalid."""
+    moved: tuple[tuple[str, str, str], ...] = field(default=())
+    """(kind or "events", an id an earlier output gave, the id it became): addresses that redirect."""

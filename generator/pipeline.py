@@ -22,16 +22,18 @@ from .read.cleaning import clean
 from .read.sources import read_seed
 from .rebuild.earlier import Earlier
 from .rebuild.versions import code_version
-from .resolve.ids import Ledger
+from .resolve.ids import Ledger, read_ledger, write_ledger
 from .resolve.registry import load_registry
 from .resolve.resolution import resolve
 from .site.export import to_json
 from .site.feeds import feeds
 from .site.lookups import Site
+from .site.redirects import redirects
 from .site.rendering import site_pages
 from .write.writing import Staging, locked
 
 REGISTRY = "registry.yml"
+LEDGER = "ids.json"
 EXPORT = "data/briefing.json"
 
 log = logging.getLogger(__name__)
@@ -63,7 +65,7 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
         # 2. extract
         extractions = stage("extract", earlier.extracted, articles, partial(extract_all, jobs=jobs or os.cpu_count() or 1))
         # 3. resolve
-        briefing = stage("resolve", resolve, extractions, load_registry(seeds / REGISTRY), earlier.ledger())
+        briefing = stage("resolve", resolve, extractions, load_registry(seeds / REGISTRY), read_ledger(seeds / LEDGER))
         # 4. site: the pages (those whose reads changed) and the data files
         site = Site.of(briefing)
         staging = Staging(out, force)
@@ -72,7 +74,10 @@ def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = F
         # 5. write
         stage("stage", staging.stage, files)
         changed = stage("write", staging.commit, kept)
-        stage("keeping state", earlier.remember, extractions, inputs, Ledger.of(briefing), pages.keys() | kept)
+        stage("ledger", write_ledger, seeds / LEDGER, Ledger.of(briefing))
+        # the ledger as written is an input of the next generate, which finds these inputs unchanged
+        inputs = fingerprint(seeds, articles, skipped)
+        stage("keeping state", earlier.remember, extractions, inputs, pages.keys() | kept)
         return Report(briefing, changed, skipped)
 
 
@@ -85,8 +90,8 @@ def stage(name: str, run: Callable[..., T], *args: object) -> T:
 
 
 def data_files(site: Site) -> dict[str, str]:
-    """The export, the feed, the calendar and the tables."""
-    return {EXPORT: to_json(site.briefing), **feeds(site)}
+    """The export, the feed, the calendar, the tables and the redirects from moved addresses."""
+    return {EXPORT: to_json(site.briefing), **feeds(site), **redirects(site)}
 
 
 def resolve_seeds(seeds: Path, out: Path | None = None) -> Briefing:
@@ -96,19 +101,20 @@ def resolve_seeds(seeds: Path, out: Path | None = None) -> Briefing:
     extract = partial(extract_all, jobs=os.cpu_count() or 1)
     earlier = Earlier.left_for(out) if out else None
     extractions = earlier.extracted(articles, extract) if earlier else extract(articles)
-    return resolve(extractions, load_registry(seeds / REGISTRY))
+    return resolve(extractions, load_registry(seeds / REGISTRY), read_ledger(seeds / LEDGER))
 
 
 def fingerprint(seeds: Path, articles: list[Article], skipped: list[SeedError]) -> str:
-    """Everything the output depends on: each seed's bytes (or what made it unreadable), the registry and
-    the code and templates."""
+    """Everything the output depends on: each seed's bytes (or what made it unreadable), the registry, the
+    id ledger and the code and templates."""
     h = hashlib.sha256(code_version().encode())
     for a in articles:
         h.update(f"{a.file}\0{a.sha256}\n".encode())
     for error in skipped:
         h.update(f"{error}\n".encode())
-    if (seeds / REGISTRY).is_file():
-        h.update((seeds / REGISTRY).read_bytes())
+    for name in (REGISTRY, LEDGER):
+        if (seeds / name).is_file():
+            h.update(f"{name}\0".encode() + (seeds / name).read_bytes())
     return h.hexdigest()
 
 

@@ -82,7 +82,8 @@ def test_the_ledger_reads_back_as_written(fixture_briefing: Briefing) -> None:
     assert ledger.entities["people"]["jinping xi"] == "xi-jinping"
     assert all(ledger.events[(a, e.title)] == e.id for e in fixture_briefing.events for a in e.articles)
     for damaged in ("{", "[]", '{"events": [1]}'):
-        assert Ledger.loads(damaged) == Ledger()
+        with pytest.raises(ValueError, match="not JSON|not an id ledger"):
+            Ledger.loads(damaged)
 
 
 @pytest.mark.parametrize("trial", range(8))
@@ -187,3 +188,11 @@ def test_a_short_form_of_one_full_name_joins_it_across_articles_but_not_of_two()
     assert len(lula) == 1 and len(lula[0].articles) == 2
     xinhua = [o for o in b.organizations if o.name.startswith("Xinhua")]
     assert len(xinhua) == 1 and len(xinhua[0].articles) == 2
+
+
+def test_moved_ids_are_followed_to_a_live_one_and_an_id_live_again_moves_no_more() -> None:
+    before = Ledger(events={("a", "Talks"): "old"}, moved={"events": {"older": "old"}})
+    now = Ledger(events={("a", "Talks"): "new"})
+    assert before.moves(now, {"events": {"new"}}) == (("events", "old", "new"), ("events", "older", "new"))
+    assert before.moves(now, {"events": {"new", "old"}}) == (("events", "older", "old"),)
+    assert before.moves(Ledger(), {"events": {"other"}}) == ()

@@ -11,7 +11,6 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..model import Article, Extraction
-from ..resolve.ids import Ledger
 from ..site.lookups import Site
 from ..site.rendering import Page
 from ..write.writing import MANIFEST
@@ -26,7 +25,7 @@ UPSERT_READ = "insert into reads values (?, ?) on conflict(key) do update set di
 
 class Earlier:
     """The kept state of one output folder: its seeds' snapshot, the extraction cache shared by the outputs
-    beside it, the id ledger, and what each page read. With `enabled` false (--force) nothing kept is used,
+    beside it, and what each page read. With `enabled` false (--force) nothing kept is used,
     and everything is kept anew for next time."""
 
     def __init__(self, out: Path, enabled: bool = True) -> None:
@@ -80,10 +79,6 @@ class Earlier:
         """The output is that of these very inputs."""
         return self.inputs == inputs
 
-    def ledger(self) -> Ledger:
-        found = self.store.fact("ledger")
-        return Ledger.loads(found) if found else Ledger()
-
     def rendered(self, site: Site, pages: list[Page], there: Collection[str], inputs: str) -> tuple[dict[str, str], set[str]]:
         """The pages to write, and those whose every read gives what it gave when the page on disk (among
         `there`) was rendered: these are kept as they are."""
@@ -103,9 +98,9 @@ class Earlier:
         self.asked = digests.known
         return out, kept
 
-    def remember(self, extractions: list[Extraction], inputs: str, ledger: Ledger, pages: Collection[str]) -> None:
-        """Keep what the next run starts from, once the output is written: the seeds' snapshot, the ledger,
-        and the reads of the pages (`pages`: every page the output holds)."""
+    def remember(self, extractions: list[Extraction], inputs: str, pages: Collection[str]) -> None:
+        """Keep what the next run starts from, once the output is written: the seeds' snapshot and the reads
+        of the pages (`pages`: every page the output holds)."""
         self.extractions.remember(extractions)
         changed = [(key, d) for key, d in self.asked.items() if d is not None and self.queries.get(key, (0, None))[1] != d]
         # upserted, not replaced: a query keeps its row, by which the pages name it. Where no kept reads were
@@ -114,8 +109,7 @@ class Earlier:
         self.store.write([*fresh, (UPSERT_READ, changed)])
         row = {key: i for i, key in self.store.rows("select rowid, key from reads")}
         gone = [(path,) for path in self.pages.keys() - set(pages)]
-        facts = {"code": code_version(), "manifest": manifest_digest(self.out), "inputs": inputs,
-                 "ledger": ledger.dumps()}
+        facts = {"code": code_version(), "manifest": manifest_digest(self.out), "inputs": inputs}
         self.store.write([("delete from pages where path = ?", gone),
                           ("insert or replace into pages values (?, ?)",
                            [(path, json.dumps([row[q] for q in reads], sort_keys=True)) for path, reads in self.made.items()]),

@@ -11,7 +11,7 @@ from ..kinds import ENTITY_KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from ..slugs import slugify
 from .clusters import KEYS, LOCAL, SHORT_FORMS, Cluster, Index, acronyms_of, never, org_keys, org_short_forms
-from .ids import Ledger
+from .ids import EVENTS, Ledger
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import RESERVED_IDS, Registry
 
@@ -32,7 +32,8 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None, led
     occasions = Occasions()
     for x in extractions:
         occasions.add(x, eid)
-    events = occasion_events(occasions, eid, ledger)
+    published = {x.article.id: x.article.published for x in extractions}
+    events = [replace(e, reported=first_reported(e, published, ledger)) for e in occasion_events(occasions, eid, ledger)]
     by_id = {e.id: e for e in events}
     parts = [parts_of(x, tuple(dict.fromkeys(events[i].id for i in occasions.of_article[x.article.id])), by_id, eid)
              for x in extractions]
@@ -43,8 +44,16 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None, led
     records = [record for record, _ in parts]
     named = named_by(records, events)
     entities = {kind: entities_of(kind, indexes[kind], ids[kind], named, roles) for kind in indexes}
-    return Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
-                    **entities)  # type: ignore[arg-type]  # one field per kind of entity
+    briefing = Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
+                        **entities)  # type: ignore[arg-type]  # one field per kind of entity
+    live = {kind: {x.id for x in getattr(briefing, kind)} for kind in (*ENTITY_KINDS, EVENTS)}
+    return replace(briefing, moved=ledger.moves(Ledger.of(briefing), live))
+
+
+def first_reported(event: Event, published: dict[str, str | None], ledger: Ledger) -> str | None:
+    """The day the ledger says the event was first reported, else its earliest source's."""
+    days = [d for d in (published[a] for a in event.articles) if d]
+    return ledger.reported.get(event.id) or (min(days) if days else None)
 
 
 def fresh_indexes(registry: Registry, acronyms: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Index]:
