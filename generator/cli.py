@@ -23,6 +23,9 @@ FORCE = click.option("--force", is_flag=True, help="Extract every seed again and
                      "ignoring the cache of earlier runs.")
 JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None,
                     help="Processes that extract new articles at once (default: every core).")
+SITE_URL = click.option("--site-url", envvar="SITE_URL", default=None, show_envvar=True,
+                        help="The address the site is published at (as MkDocs' site_url): feeds and calendar "
+                        "need it for absolute links, and are left out without it.")
 SKIP = click.option("--skip-invalid", is_flag=True, help="Build from the good seeds and list the bad ones, "
                     "instead of failing on the first problem.")
 
@@ -51,18 +54,21 @@ def run() -> None:
 @SKIP
 @FORCE
 @JOBS
-def generate_command(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int | None) -> None:
+@SITE_URL
+def generate_command(seeds: Path, out: Path, skip_invalid: bool, force: bool, jobs: int | None,
+                     site_url: str | None) -> None:
     """Extract events, people, organizations, mechanisms and places from SEEDS and write the pages.
     Unchanged seeds are not extracted again and unchanged pages are not rewritten; the output folder
     changes all at once or not at all.
 
     Example: briefing generate --seeds seeds --out site_src
     """
-    run_generate(seeds, out, skip_invalid, force, jobs)
+    run_generate(seeds, out, site_url, skip_invalid, force, jobs)
 
 
-def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False, jobs: int | None = None) -> None:
-    report = generate(seeds, out, skip_invalid, force, jobs)
+def run_generate(seeds: Path, out: Path, site_url: str | None, skip_invalid: bool, force: bool = False,
+                 jobs: int | None = None) -> None:
+    report = generate(seeds, out, skip_invalid, force, jobs, site_url)
     for error in report.skipped:
         click.echo(f"skipped {error.message}", err=True)
     b = report.briefing
@@ -80,13 +86,14 @@ def run_generate(seeds: Path, out: Path, skip_invalid: bool, force: bool = False
 @SKIP
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Folder the HTML site is built into.")
-def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path) -> None:
+@SITE_URL
+def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path, site_url: str | None) -> None:
     """Generate, then build the whole site with MkDocs (strict: any warning fails). The site is built
     beside --site and swapped in whole: a build that fails or is killed leaves the previous site.
 
     Example: briefing build && open site/index.html
     """
-    run_generate(seeds, out, skip_invalid)
+    run_generate(seeds, out, site_url, skip_invalid)
     build_into(site_dir, lambda staging: mkdocs("build", "--strict", "--site-dir", str(staging)))
 
 
@@ -94,7 +101,8 @@ def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @SEEDS
 @OUT
-def add(files: tuple[Path, ...], seeds: Path, out: Path) -> None:
+@SITE_URL
+def add(files: tuple[Path, ...], seeds: Path, out: Path, site_url: str | None) -> None:
     """Check new articles, store them in SEEDS under stable names, and regenerate. An article whose
     cleaned text is already a seed's is refused, naming that seed.
 
@@ -102,22 +110,23 @@ def add(files: tuple[Path, ...], seeds: Path, out: Path) -> None:
     """
     for stored in add_seeds(list(files), seeds):
         click.echo(f"added {stored}")
-    run_generate(seeds, out, False)
+    run_generate(seeds, out, site_url, False)
 
 
 @main.command()
 @SEEDS
 @OUT
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(seeds: Path, out: Path, port: int) -> None:
+@SITE_URL
+def serve(seeds: Path, out: Path, port: int, site_url: str | None) -> None:
     """Generate, serve the site on 127.0.0.1 with live reload, and regenerate when a seed changes.
 
     Example: briefing serve --port 8000
     """
-    run_generate(seeds, out, False)
+    run_generate(seeds, out, site_url, False)
     # Regenerations run on the watcher's thread, in one process: a process forked beside other threads
     # could inherit a lock one of them holds, and hang.
-    with watch_seeds(seeds, lambda: run_generate(seeds, out, True, jobs=1)):
+    with watch_seeds(seeds, lambda: run_generate(seeds, out, site_url, True, jobs=1)):
         mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload")
 
 

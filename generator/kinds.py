@@ -15,13 +15,16 @@ class EntityKind:
     """The title of the section that lists them: "People"."""
     hubs: bool
     """Whether one named at very many events lists them by year (a mechanism lists its sessions instead)."""
+    followed: bool
+    """Whether each has an Atom feed of its events, linked from its page: readers follow a person or a
+    mechanism; an organization or a place at thousands of events would be noise."""
 
 
 KINDS = (
-    EntityKind("people", "Person", "People", hubs=True),
-    EntityKind("organizations", "Organization", "Organizations", hubs=True),
-    EntityKind("mechanisms", "Mechanism", "Mechanisms", hubs=False),
-    EntityKind("places", "Place", "Places", hubs=True),
+    EntityKind("people", "Person", "People", hubs=True, followed=True),
+    EntityKind("organizations", "Organization", "Organizations", hubs=True, followed=False),
+    EntityKind("mechanisms", "Mechanism", "Mechanisms", hubs=False, followed=True),
+    EntityKind("places", "Place", "Places", hubs=True, followed=False),
 )
 ENTITY_KINDS = tuple(kind.name for kind in KINDS)
 BY_NAME = {kind.name: kind for kind in KINDS}

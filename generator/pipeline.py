@@ -49,34 +49,35 @@ class Report:
 
 
 def generate(seeds: Path, out: Path, skip_invalid: bool = False, force: bool = False,
-             jobs: int | None = None) -> Report:
+             jobs: int | None = None, site_url: str | None = None) -> Report:
     """Make `out` the site of `seeds`, as a generate from nothing would, doing only what changed. The output
     is locked first (one generate at a time) and changes all at once or not at all. A link as `out` is
-    followed once: the folder it names is written, atomically, and the link stays."""
+    followed once: the folder it names is written, atomically, and the link stays. `site_url`: the address
+    the site is published at, which feeds and calendar need (without it they are left out)."""
     out = out.resolve()
     with locked(out):
         earlier = stage("kept state", Earlier, out, not force)
         # 1. read
         articles, skipped = stage("read", read_articles, seeds, skip_invalid, partial(earlier.article, read=read_article))
-        inputs = fingerprint(seeds, articles, skipped)
-        if earlier.unchanged(inputs):
+        if earlier.unchanged(fingerprint(seeds, articles, skipped, site_url, ledger_text(seeds))):
             log.info("the inputs are those of the last generate: nothing to do")
             return Report(None, [], skipped)
         # 2. extract
         extractions = stage("extract", earlier.extracted, articles, partial(extract_all, jobs=jobs or os.cpu_count() or 1))
         # 3. resolve
         briefing = stage("resolve", resolve, extractions, load_registry(seeds / REGISTRY), read_ledger(seeds / LEDGER))
+        ledger = Ledger.of(briefing)
+        # the inputs as the next generate will find them, this ledger written: what the pages are made of
+        inputs = fingerprint(seeds, articles, skipped, site_url, ledger.dumps())
         # 4. site: the pages (those whose reads changed) and the data files
-        site = Site.of(briefing)
+        site = Site.of(briefing, site_url)
         staging = Staging(out, force)
         pages, kept = stage("render", earlier.rendered, site, site_pages(site), staging.still_there(), inputs)
         files = {**pages, **stage("data", data_files, site)}
         # 5. write
         stage("stage", staging.stage, files)
         changed = stage("write", staging.commit, kept)
-        stage("ledger", write_ledger, seeds / LEDGER, Ledger.of(briefing))
-        # the ledger as written is an input of the next generate, which finds these inputs unchanged
-        inputs = fingerprint(seeds, articles, skipped)
+        stage("ledger", write_ledger, seeds / LEDGER, ledger)
         stage("keeping state", earlier.remember, extractions, inputs, pages.keys() | kept)
         return Report(briefing, changed, skipped)
 
@@ -90,7 +91,7 @@ def stage(name: str, run: Callable[..., T], *args: object) -> T:
 
 
 def data_files(site: Site) -> dict[str, str]:
-    """The export, the feed, the calendar, the tables and the redirects from moved addresses."""
+    """The export, the feeds, the calendar, the tables and the redirects from moved addresses."""
     return {EXPORT: to_json(site.briefing), **feeds(site), **redirects(site)}
 
 
@@ -104,18 +105,28 @@ def resolve_seeds(seeds: Path, out: Path | None = None) -> Briefing:
     return resolve(extractions, load_registry(seeds / REGISTRY), read_ledger(seeds / LEDGER))
 
 
-def fingerprint(seeds: Path, articles: list[Article], skipped: list[SeedError]) -> str:
+def fingerprint(seeds: Path, articles: list[Article], skipped: list[SeedError], site_url: str | None,
+                ledger: str) -> str:
     """Everything the output depends on: each seed's bytes (or what made it unreadable), the registry, the
-    id ledger and the code and templates."""
-    h = hashlib.sha256(code_version().encode())
+    id ledger's text, the site's address and the code and templates."""
+    h = hashlib.sha256(f"{code_version()}\0{site_url or ''}\n".encode())
     for a in articles:
         h.update(f"{a.file}\0{a.sha256}\n".encode())
     for error in skipped:
         h.update(f"{error}\n".encode())
-    for name in (REGISTRY, LEDGER):
-        if (seeds / name).is_file():
-            h.update(f"{name}\0".encode() + (seeds / name).read_bytes())
+    if (seeds / REGISTRY).is_file():
+        h.update(b"registry\0" + (seeds / REGISTRY).read_bytes())
+    h.update(b"ledger\0" + ledger.encode())
     return h.hexdigest()
+
+
+def ledger_text(seeds: Path) -> str:
+    """The id ledger as the seeds hold it ("" before the first generate); read_ledger says what is wrong
+    with a damaged one."""
+    try:
+        return (seeds / LEDGER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def add_seeds(files: list[Path], seeds: Path) -> list[str]:

@@ -21,16 +21,25 @@ from generator.model import Briefing, Extraction
 from generator.pipeline import generate, resolve_seeds
 from generator.read.cleaning import clean
 from generator.read.sources import read_seed, seed_files
+from generator.site.lookups import Site
 
 FIXTURE_SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 GOLDEN = Path(__file__).parent / "golden"
 PROJECT = Path(__file__).parent.parent
+# Where the fixture site is published, as GitHub Pages publishes a project: its feeds' links are under it.
+SITE_URL = "https://example.org/briefing/"
 
 
 @pytest.fixture(scope="session")
 def fixture_briefing() -> Briefing:
     """The resolved briefing of the small hand-made corpus in tests/fixtures/seeds."""
     return resolve_seeds(FIXTURE_SEEDS)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_briefing: Briefing) -> Site:
+    """The fixture briefing as the templates and feeds see it, published at SITE_URL."""
+    return Site.of(fixture_briefing, SITE_URL)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +56,7 @@ def fixture_site_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """site_src generated from the fixture corpus, with the project's hand-written pages."""
     out = tmp_path_factory.mktemp("site_src")
     copy_hand_written(out)
-    generate(FIXTURE_SEEDS, out)
+    generate(FIXTURE_SEEDS, out, site_url=SITE_URL)
     return out
 
 
@@ -83,15 +92,15 @@ def seeds_folder(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-def mkdocs_build(site_src: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a generated tree, with the project's mkdocs.yml."""
+def mkdocs_build(site_src: Path, site: Path, site_url: str = "") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a generated tree, with the project's mkdocs.yml (and SITE_URL as given)."""
     config = site.parent / f"{site.name}-mkdocs.yml"
     text = (PROJECT / "mkdocs.yml").read_text()
     text = text.replace("docs_dir: site_src", f"docs_dir: {site_src}")
     text = text.replace("custom_dir: templates/theme", f"custom_dir: {PROJECT / 'templates' / 'theme'}")
     config.write_text(text)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                          capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url})
 
 
 @pytest.fixture(scope="session")

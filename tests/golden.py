@@ -9,13 +9,13 @@ from pathlib import Path
 
 from generator.pipeline import generate
 from generator.write.writing import MANIFEST
-from tests.conftest import FIXTURE_SEEDS, GOLDEN
+from tests.conftest import FIXTURE_SEEDS, GOLDEN, SITE_URL
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site_src"
-        generate(FIXTURE_SEEDS, out)
+        generate(FIXTURE_SEEDS, out, site_url=SITE_URL)
         (out / MANIFEST).unlink()
         shutil.rmtree(GOLDEN, ignore_errors=True)
         shutil.copytree(out, GOLDEN)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.errors import LedgerError
 from generator.pipeline import LEDGER, generate
-from tests.conftest import PROJECT, copy_hand_written, mkdocs_build
+from tests.conftest import PROJECT, SITE_URL, copy_hand_written, mkdocs_build
 
 PARTIES = ("Li Ming, vice minister of the International Department of the CPC Central Committee, and Taro Yamada, "
            "secretary-general of the Liberal Democratic Party, attended.")
@@ -56,7 +56,7 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[set[str]
             (inbox / f"{name}.txt").write_text(text, encoding="utf-8")
             files.append(str(inbox / f"{name}.txt"))
         result = CliRunner().invoke(main, ["add", *files, "--seeds", str(project / "seeds"),
-                                           "--out", str(project / "site_src")])
+                                           "--out", str(project / "site_src")], env={"SITE_URL": SITE_URL})
         assert result.exit_code == 0, result.output
         seen.append(addresses(project / "site_src"))
     return project, seen
@@ -70,10 +70,11 @@ def test_a_fresh_clone_builds_the_addresses_the_incremental_builds_gave(added, t
     git("clone", "-q", str(project), str(tmp_path / "clone"), cwd=tmp_path)
     clone = tmp_path / "clone"
     assert (clone / "seeds" / LEDGER).is_file(), "the ledger is committed with the seeds"
-    generate(clone / "seeds", clone / "site_src")
+    generate(clone / "seeds", clone / "site_src", site_url=SITE_URL)
     assert addresses(clone / "site_src") == seen[-1]
-    assert (clone / "site_src" / "data" / "briefing.json").read_bytes() == \
-        (project / "site_src" / "data" / "briefing.json").read_bytes()
+    # the export, and the feed's entry ids and dates and the calendar's UIDs and stamps with it
+    for data in ("briefing.json", "events.atom", "events.ics"):
+        assert (clone / "site_src" / "data" / data).read_bytes() == (project / "site_src" / "data" / data).read_bytes()
 
 
 def test_an_event_dated_later_keeps_its_address_and_merged_events_leave_a_redirect(added) -> None:

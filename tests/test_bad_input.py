@@ -31,7 +31,7 @@ from generator.resolve.resolution import resolve
 from generator.site.lookups import Site
 from generator.site.rendering import site_pages
 from generator.write import writing
-from tests.conftest import FIXTURE_SEEDS, PROJECT, copy_hand_written
+from tests.conftest import FIXTURE_SEEDS, PROJECT, SITE_URL, copy_hand_written
 
 GOOD = FIXTURE_SEEDS / "rok_media_forum.txt"
 
@@ -156,7 +156,9 @@ def good_with(paragraphs: bytes) -> bytes:
 
 
 def generate_in(seeds: Path, out: Path, *more: str) -> Result:
-    return CliRunner().invoke(main, ["generate", "--seeds", str(seeds), "--out", str(out), *more])
+    """A generate for a published site (SITE_URL set): what it prints is about the seeds and the output."""
+    return CliRunner().invoke(main, ["generate", "--seeds", str(seeds), "--out", str(out), *more],
+                              env={"SITE_URL": SITE_URL})
 
 
 def refused(seeds: Path, out: Path, before: dict[str, bytes], *names: str) -> str:

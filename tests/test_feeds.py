@@ -1,61 +1,116 @@
+"""Feeds, calendar and tables, read with the parsers feed readers and calendars use (feedparser,
+icalendar): every address absolute under the site's, ids that are this deployment's, dates that are the
+days events were first reported."""
+
 from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
-import xml.etree.ElementTree as ET
+import logging
 
+import feedparser
+import icalendar
 import pytest
 
 from generator.model import Briefing
 from generator.site import feeds as feeds_module
-from generator.site.feeds import feeds, fold, ics_text, stamp
-from generator.site.lookups import Site
-
-ATOM = {"a": "http://www.w3.org/2005/Atom"}
-
-
-def atom_entries(briefing: Briefing) -> list[tuple[str, str]]:
-    root = ET.fromstring(feeds(Site.of(briefing))["data/events.atom"])
-    return [(e.find("a:id", ATOM).text, e.find("a:updated", ATOM).text)  # type: ignore[union-attr]
-            for e in root.findall("a:entry", ATOM)]
+from generator.site.feeds import CALENDAR, FEED, feeds, fold, ics_text
+from generator.site.lookups import Site, entity_feed
+from tests.conftest import SITE_URL
 
 
-def test_the_atom_feed_lists_the_events_newest_first(fixture_briefing: Briefing) -> None:
-    entries = atom_entries(fixture_briefing)
-    assert len(entries) == len(fixture_briefing.events)
-    updated = [u for _, u in entries]
-    assert updated == sorted(updated, reverse=True)
+def parsed(site: Site, path: str = FEED) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(feeds(site)[path])
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
 
 
-def test_the_atom_feed_carries_only_the_newest_events(fixture_briefing: Briefing,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def reported_order(events: list) -> list[str]:
+    return [e.id for e in sorted((e for e in events if e.reported), key=lambda e: (e.reported, e.id), reverse=True)]
+
+
+def test_the_atom_feed_lists_events_newest_reported_first_with_absolute_links_and_an_author(
+        fixture_site: Site) -> None:
+    feed = parsed(fixture_site)
+    assert feed.feed.author == "Briefing" and feed.feed.id == SITE_URL + FEED
+    assert {link.href for link in feed.feed.links} == {SITE_URL + FEED, SITE_URL}
+    events = list(fixture_site.briefing.events)
+    assert [e.link for e in feed.entries] == [f"{SITE_URL}events/{i}.html" for i in reported_order(events)]
+    assert all(e.id == e.link for e in feed.entries)
+    by_id = {e.id: e for e in events}
+    for entry in feed.entries:
+        reported = by_id[entry.link.rpartition("/")[2].removesuffix(".html")].reported
+        assert entry.published == entry.updated == f"{reported}T00:00:00Z"
+    assert feed.feed.updated == feed.entries[0].updated
+
+
+def test_no_feed_date_is_made_up(fixture_briefing: Briefing) -> None:
+    """An event with no day first reported is left out of a feed ordered by it, never dated 2000-01-01."""
+    undated = dataclasses.replace(fixture_briefing.events[0], reported=None)
+    briefing = dataclasses.replace(fixture_briefing, events=(undated, *fixture_briefing.events[1:]))
+    feed = parsed(Site.of(briefing, SITE_URL))
+    assert SITE_URL + undated.page.replace(".md", ".html") not in {e.link for e in feed.entries}
+    assert len(feed.entries) == sum(1 for e in briefing.events if e.reported)
+    assert all(e.updated_parsed.tm_year > 2000 for e in feed.entries)
+
+
+def test_the_feed_carries_only_the_newest_reported(fixture_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(feeds_module, "FEED_ENTRIES", 2)
-    newest = sorted((e for e in fixture_briefing.events if e.date), key=lambda e: e.date or "", reverse=True)
-    assert len(newest) > 2
-    assert [i.rpartition("/")[2] for i, _ in atom_entries(fixture_briefing)] == [e.id for e in newest[:2]]
+    want = reported_order(list(fixture_site.briefing.events))[:2]
+    assert [e.link for e in parsed(fixture_site).entries] == [f"{SITE_URL}events/{i}.html" for i in want]
 
 
-def test_the_calendar_holds_the_events_whose_day_is_known_in_rfc_5545_lines(fixture_briefing: Briefing) -> None:
-    text = feeds(Site.of(fixture_briefing))["data/events.ics"]
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.rstrip().endswith("END:VCALENDAR")
-    days = [e for e in fixture_briefing.events if e.date and len(e.date) == 10]
-    assert text.count("BEGIN:VEVENT") == len(days)
+def test_each_person_and_mechanism_has_a_feed_of_their_events(fixture_site: Site) -> None:
+    files = feeds(fixture_site)
+    briefing = fixture_site.briefing
+    followed = [("people", p) for p in briefing.people] + [("mechanisms", m) for m in briefing.mechanisms]
+    assert {path for path in files if path.startswith("data/feeds/")} == {entity_feed(k, x.id) for k, x in followed}
+    assert entity_feed("places", "beijing") is None
+    for kind, x in followed:
+        feed = parsed(fixture_site, entity_feed(kind, x.id) or "")
+        assert feed.feed.title == f"Briefing: {x.name}"
+        assert {e.link for e in feed.entries} == {f"{SITE_URL}events/{i}.html" for i in x.events
+                                                  if fixture_site.get("events", i).reported}
+
+
+def test_the_calendar_has_absolute_addresses_unique_ids_and_stamps_of_first_report(fixture_site: Site) -> None:
+    text = feeds(fixture_site)[CALENDAR]
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    vevents = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    days = {e.id: e for e in fixture_site.briefing.events if e.date and len(e.date) == 10}
+    assert sorted(str(v["UID"]) for v in vevents) == sorted(f"{i}@example.org" for i in days)
+    for v in vevents:
+        e = days[str(v["UID"]).partition("@")[0]]
+        assert str(v["URL"]) == f"{SITE_URL}events/{e.id}.html"
+        assert v.decoded("DTSTART") == dt.date.fromisoformat(e.date)
+        assert v.decoded("DTEND") == dt.date.fromisoformat(e.end_date or e.date) + dt.timedelta(days=1)
+        assert v.decoded("DTSTAMP").date() == dt.date.fromisoformat(e.reported or e.date)
+        assert str(v["SUMMARY"]) == e.title
 
 
-def test_csv_tables_have_a_row_per_event_and_entity(fixture_briefing: Briefing) -> None:
-    files = feeds(Site.of(fixture_briefing))
+def test_without_the_site_address_feeds_are_left_out_with_a_warning(fixture_briefing: Briefing,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        files = feeds(Site.of(fixture_briefing))
+    assert FEED not in files and CALENDAR not in files and not any(p.startswith("data/feeds/") for p in files)
+    assert "data/events.csv" in files
+    assert "SITE_URL" in caplog.text
+
+
+def test_csv_tables_have_a_row_per_event_and_entity_with_page_addresses(fixture_site: Site) -> None:
+    files = feeds(fixture_site)
     events = list(csv.DictReader(io.StringIO(files["data/events.csv"])))
-    assert {r["id"] for r in events} == {e.id for e in fixture_briefing.events}
+    assert {r["id"] for r in events} == {e.id for e in fixture_site.briefing.events}
+    assert all(r["page"] == f"events/{r['id']}.html" for r in events)
     people = list(csv.DictReader(io.StringIO(files["data/people.csv"])))
-    assert len(people) == len(fixture_briefing.people)
+    assert len(people) == len(fixture_site.briefing.people)
 
 
-def test_ics_text_escaping_folding_and_feed_dates() -> None:
+def test_ics_text_escaping_and_folding() -> None:
     assert ics_text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d e"
     assert fold("x" * 80).split("\n")[1].startswith(" ")
-    assert (stamp("2024"), stamp("2024-12"), stamp(None)) == ("2024-01-01", "2024-12-01", "2000-01-01")
 
 
 @pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1 555", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])

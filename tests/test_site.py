@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import mkdocs_build
+from tests.conftest import SITE_URL, mkdocs_build
 
 
 def test_the_fixture_site_builds_strict_with_its_pagefind_index(fixture_site_src: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = mkdocs_build(fixture_site_src, site)
+    result = mkdocs_build(fixture_site_src, site, SITE_URL)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     assert (site / "index.html").is_file()
@@ -23,6 +23,14 @@ def test_the_fixture_site_builds_strict_with_its_pagefind_index(fixture_site_src
     assert "data-pagefind-body" in (site / "events" / next((site / "events").glob("2*.html")).name).read_text()
     for listing in ("events/index.html", "timeline.html", "facets/people.html"):
         assert "data-pagefind-body" not in (site / listing).read_text(), listing
+    # every page's head links the feed; a person's and a mechanism's, their own too, which the page shows
+    feed = '<link rel="alternate" type="application/atom+xml" title="Briefing: events" href="{}data/events.atom">'
+    assert feed.format("") in (site / "index.html").read_text()
+    person = (site / "people" / "dai-bing.html").read_text()
+    assert feed.format("../") in person
+    assert 'type="application/atom+xml" title="Briefing: Dai Bing" href="../data/feeds/people/dai-bing.atom"' in person
+    assert 'href="../data/feeds/people/dai-bing.atom">Follow' in person
+    assert (site / "data" / "feeds" / "people" / "dai-bing.atom").is_file()
 
 
 def test_a_site_folder_pagefind_cannot_index_fails_the_build_with_its_reason(tmp_path: Path) -> None:

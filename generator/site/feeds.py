@@ -1,19 +1,24 @@
-"""Downloads beside the export: an Atom feed of the newest events, an ICS calendar of the events whose
-day is known, and CSV tables of events and of each kind of entity."""
+"""Downloads beside the export: Atom feeds of the events newest reported (the whole briefing's, and each
+person's and mechanism's), an ICS calendar of the events whose day is known, and CSV tables of events and
+of each kind of entity. Feeds and calendar are read outside the site, so every address in them is absolute,
+under the site's address; without one they are left out (with a warning), never written with addresses
+that lead nowhere."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..kinds import ENTITY_KINDS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import Entity, Event
-from .lookups import Site
+from .lookups import Site, entity_feed
 from .rendering import TEMPLATES, human_date
 
 # A feed reader fetches the feed again and again for what is new: it carries the newest events (at ten
@@ -22,8 +27,9 @@ from .rendering import TEMPLATES, human_date
 FEED_ENTRIES = 100
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
-
+FEED = "data/events.atom"
 CALENDAR = "data/events.ics"
 TABLES = {"events": "data/events.csv", **{kind: f"data/{kind}.csv" for kind in ENTITY_KINDS}}
 EVENT_COLUMNS = ["id", "title", "date", "end_date", "place", "mechanism", "session", PEOPLE, ORGANIZATIONS,
@@ -32,53 +38,82 @@ ENTITY_COLUMNS = ["id", "name", "aliases", "events", "articles", "page"]
 
 
 def feeds(site: Site) -> dict[str, str]:
-    """The feed, the calendar and the tables."""
+    """The tables; and, where the site's address is known, the feeds and the calendar."""
+    files = tables(site)
+    if not site.base:
+        log.warning("no site address (SITE_URL, or --site-url): the Atom feeds and the calendar are left out, "
+                    "since their links must be absolute; set it to the address the site is published at")
+        return files
+    return {**files, **syndication(site, site.base)}
+
+
+def tables(site: Site) -> dict[str, str]:
     briefing = site.briefing
-    # XML escaping for the Atom feed; the calendar is not markup and has its own escaping (the `ics` filter)
-    env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined,
-                      autoescape=lambda name: bool(name and name.endswith(".atom.j2")),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(date=human_date, ics=ics_text, fold=fold)
-    env.globals["day_after"] = day_after
-    newest = site.newest_first(briefing.events)
-    dated = [e for e in newest if e.date]
-    files = {
-        "data/events.atom": env.get_template("events.atom.j2").render(
-            events=newest[:FEED_ENTRIES], site=site, stamp=stamp, updated=stamp(dated[0].date if dated else None)),
-        CALENDAR: calendar(env, site, on_days(dated)),
-        TABLES["events"]: table(EVENT_COLUMNS, newest, event_row),
-    }
+    files = {TABLES["events"]: table(EVENT_COLUMNS, site.newest_first(briefing.events), event_row)}
     for kind in ENTITY_KINDS:
         files[TABLES[kind]] = table(ENTITY_COLUMNS, getattr(briefing, kind), entity_row)
     return files
 
 
+def syndication(site: Site, base: str) -> dict[str, str]:
+    """The feeds and the calendar, every address in them under `base`, the site's address."""
+    briefing = site.briefing
+    # XML escaping for the Atom feed; the calendar is not markup and has its own escaping (the `ics` filter)
+    env = Environment(loader=FileSystemLoader(TEMPLATES / "feeds"), undefined=StrictUndefined,
+                      autoescape=lambda name: bool(name and name.endswith(".atom.j2")),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(date=human_date, ics=ics_text, fold=fold, address=address)
+    env.globals.update(day_after=day_after, host=urlsplit(base).netloc)
+    atom = env.get_template("events.atom.j2")
+    latest = max((e.reported for e in briefing.events if e.reported), default="1970-01-01")
+
+    def feed(path: str, title: str, events: Sequence[Event]) -> str:
+        entries = newest_reported(events)
+        # a feed with no entry is as new as the briefing: nothing in it is older
+        return atom.render(path=path, title=title, events=entries, site=site, base=base,
+                           updated=entries[0].reported if entries else latest)
+
+    files = {FEED: feed(FEED, "Briefing: events", briefing.events)}
+    for kind in ENTITY_KINDS:
+        for x in getattr(briefing, kind):
+            if path := entity_feed(kind, x.id):
+                files[path] = feed(path, f"Briefing: {x.name}", [site.get("events", i) for i in x.events])
+    files[CALENDAR] = calendar(env, site, on_days(site.newest_first(briefing.events)), base)
+    return files
+
+
+def newest_reported(events: Sequence[Event]) -> list[Event]:
+    """The newest first by the day they were first reported, as many as a feed carries; an event with no
+    such day has no place in an order by it."""
+    return sorted((e for e in events if e.reported), key=lambda e: (e.reported, e.id), reverse=True)[:FEED_ENTRIES]
+
+
+def address(page: str) -> str:
+    """The page's address relative to the site's root: events/x.md is served as events/x.html."""
+    return page.removesuffix(".md") + ".html"
+
+
+# List columns hold ids, space-separated (ids never hold a space); aliases, which are names, are separated
+# by "; ". The README's "Downloads" lists the columns.
 def event_row(e: Event) -> list[object]:
     return [e.id, e.title, e.date, e.end_date, e.place, e.mechanism, e.session, " ".join(p for p, _ in e.participants),
-            " ".join(e.organizations), " ".join(e.articles), e.page]
+            " ".join(e.organizations), " ".join(e.articles), address(e.page)]
 
 
 def entity_row(x: Entity) -> list[object]:
-    return [x.id, x.name, "; ".join(x.aliases), " ".join(x.events), " ".join(x.articles), x.page]
+    return [x.id, x.name, "; ".join(x.aliases), " ".join(x.events), " ".join(x.articles), address(x.page)]
 
 
-def calendar(env: Environment, site: Site, events: list[Event]) -> str:
+def calendar(env: Environment, site: Site, events: list[Event], base: str) -> str:
     """These events (those whose day is known, newest first)."""
     template = env.get_template("events.ics.j2")
-    vevent = template.make_module({"blocks": []}).vevent  # type: ignore[attr-defined]
+    vevent = template.make_module({"blocks": [], "base": base}).vevent  # type: ignore[attr-defined]
     blocks = [vevent(e, site.get(PLACES, e.place).name if e.place else None) for e in events]
-    return crlf(template.render(blocks=blocks))
+    return crlf(template.render(blocks=blocks, base=base))
 
 
 def on_days(events: list[Event]) -> list[Event]:
     return [e for e in events if len(e.date or "") == 10]
-
-
-def stamp(date: str | None) -> str:
-    """A feed needs a full date: a month or year stands for its first day; no date, a fixed old one."""
-    if not date:
-        return "2000-01-01"
-    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
 
 
 def day_after(date: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
-from ..kinds import ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE
+from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE
 from ..model import ArticleRecord, Briefing, Entity, Event
 
 # An entity named at more events or articles than this lists them on one page per year: a place or an
@@ -46,10 +46,13 @@ class Site:
     roles_at: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Organization id -> (person id, title) of every stated title that names it."""
     chronologies_made: dict[str, list[Event]] = field(default_factory=dict, repr=False, compare=False)
+    base: str | None = None
+    """The address the site is published at, ending in "/"; None where it is not known (feeds need it)."""
 
     @classmethod
-    def of(cls, briefing: Briefing) -> Site:
-        return cls(briefing, index(briefing), roles_by_organization(briefing))
+    def of(cls, briefing: Briefing, site_url: str | None = None) -> Site:
+        base = site_url.rstrip("/") + "/" if site_url else None
+        return cls(briefing, index(briefing), roles_by_organization(briefing), base=base)
 
     def get(self, kind: str, id_: str) -> Any:
         return self.by_id[(kind, id_)]
@@ -221,6 +224,11 @@ def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
     count = Counter(p for i in person.events for p, _ in site.get("events", i).participants)
     del count[person.id]
     return [(site.get(PEOPLE, p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
+
+
+def entity_feed(kind: str, id_: str) -> str | None:
+    """The Atom feed of one person's or mechanism's events; None for a kind nobody follows."""
+    return f"data/feeds/{kind}/{id_}.atom" if BY_NAME[kind].followed else None
 
 
 def year_page(section: str, year: str) -> str:

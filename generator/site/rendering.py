@@ -25,7 +25,7 @@ from ..extract.lexicon import ordinal_number
 from ..kinds import ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Entity, Event
 from .charts import chronology, relations
-from .lookups import Site, companions, event_order, year_page
+from .lookups import Site, companions, entity_feed, event_order, year_page
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
@@ -181,7 +181,8 @@ def event_page(env: Environment, id_: str, site: Site) -> str:
 
 def entity_page(env: Environment, kind: str, id_: str, site: Site) -> str:
     entity = site.get(kind, id_)
-    return page(env, site, entity.page, f"{kind}.md.j2", entity_meta(entity), entity=entity,
+    feed = entity_feed(kind, id_) if site.base else None
+    return page(env, site, entity.page, f"{kind}.md.j2", entity_meta(entity, feed), entity=entity, feed=feed,
                 companions=companions(entity, site) if kind == PEOPLE else [],
                 chronology=chronology(site.events_of(entity.events)) if kind == MECHANISMS else [])
 
@@ -253,11 +254,27 @@ def html_escaped(value: Any) -> Any:
 
 
 def event_meta(e: Event, site: Site) -> dict[str, Any]:
-    """Facets: one tag set per kind ("Person/Fu Hua"), so a reader can list every event of any of them."""
+    """What readers' tools want of an event, by id and name, and the facets: one tag set per kind
+    ("Person/Fu Hua"), so a reader can list every event of any of them."""
     named = [(MECHANISMS, e.mechanism), (PLACES, e.place), *((PEOPLE, p) for p, _ in e.participants),
              *((ORGANIZATIONS, o) for o in e.organizations)]
     tags = [f"{FACETS[kind]}/{tag_name(site.get(kind, i).name)}" for kind, i in named if i]
-    return {"title": e.title, "description": " ".join(e.summary.split())[:160], "tags": tags}
+    facts = {"date": e.date, "end_date": e.end_date, "place": e.place, "mechanism": e.mechanism,
+             "session": e.session, "reported": e.reported,
+             "participants": [{"id": p, "name": site.get(PEOPLE, p).name, **({"role": role} if role else {})}
+                              for p, role in e.participants],
+             "organizations": list(e.organizations),
+             "sources": [site.get("articles", a).article.file for a in e.articles]}
+    return {"title": e.title, "description": cut_at_word(e.summary), "tags": tags,
+            **{key: value for key, value in facts.items() if value}}
+
+
+def cut_at_word(text: str, limit: int = 160) -> str:
+    """At most `limit` characters, cut after a whole word and ending in "…" where anything was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def tag_name(name: str) -> str:
@@ -265,10 +282,13 @@ def tag_name(name: str) -> str:
     return name.replace("/", "∕")
 
 
-def entity_meta(entity: Entity) -> dict[str, Any]:
+def entity_meta(entity: Entity, feed: str | None) -> dict[str, Any]:
+    """`feed`: the entity's Atom feed, which the theme links from the page's head."""
     meta: dict[str, Any] = {"title": entity.name}
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
+    if feed:
+        meta["feed"] = feed
     return meta
 
 
