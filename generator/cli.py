@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 
+from .errors import PortInUse
 from .pipeline import add_seeds, generate, read_articles, resolve_seeds
+from .project import init_project, require_project
 from .site.review import review_queue
 from .watching import watch_seeds
 from .write.writing import build_into
@@ -93,8 +98,9 @@ def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path, site_url: 
 
     Example: briefing build && open site/index.html
     """
+    require_project(Path.cwd())
     run_generate(seeds, out, site_url, skip_invalid)
-    build_into(site_dir, lambda staging: mkdocs("build", "--strict", "--site-dir", str(staging)))
+    build_into(site_dir, lambda staging: mkdocs(out, "build", "--strict", "--site-dir", str(staging)))
 
 
 @main.command()
@@ -120,14 +126,18 @@ def add(files: tuple[Path, ...], seeds: Path, out: Path, site_url: str | None) -
 @SITE_URL
 def serve(seeds: Path, out: Path, port: int, site_url: str | None) -> None:
     """Generate, serve the site on 127.0.0.1 with live reload, and regenerate when a seed changes.
+    Ctrl-C or SIGTERM stops it, and frees the port.
 
     Example: briefing serve --port 8000
     """
+    require_project(Path.cwd())
+    if not port_free(port):
+        raise PortInUse(port)
     run_generate(seeds, out, site_url, False)
     # Regenerations run on the watcher's thread, in one process: a process forked beside other threads
     # could inherit a lock one of them holds, and hang.
     with watch_seeds(seeds, lambda: run_generate(seeds, out, site_url, True, jobs=1)):
-        mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload")
+        serve_site(out, port)
 
 
 @main.command()
@@ -156,12 +166,60 @@ def check(seeds: Path, out: Path, review: bool) -> None:
             click.echo(f"  {item}")
 
 
-def mkdocs(*args: str) -> None:
-    # Material's end-of-life banner is no build problem; it would only bury real warnings.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False, env=env)
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Make a new briefing project in FOLDER: seeds/ (with an empty registry), mkdocs.yml, site_src/about.md,
+    a GitHub Pages workflow and the requirements it installs. Overwrites nothing.
+
+    Example: briefing init my-briefing && cd my-briefing && briefing build
+    """
+    for name in init_project(folder):
+        click.echo(f"wrote {folder / name}")
+    click.echo(f"add articles with `briefing add FILE...` in {folder}, then `briefing build`")
+
+
+def mkdocs_env(docs: Path) -> dict[str, str]:
+    """MkDocs with the project's mkdocs.yml on the pages generated into `docs` (its docs_dir reads
+    BRIEFING_DOCS_DIR), quiet about Material's end-of-life banner (see the README: it would bury real
+    warnings)."""
+    return {"NO_MKDOCS_2_WARNING": "1", "BRIEFING_DOCS_DIR": str(docs.resolve())}
+
+
+def mkdocs(docs: Path, *args: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False, env={**os.environ, **mkdocs_env(docs)})
     if result.returncode:
         raise click.ClickException(f"mkdocs {args[0]} failed (exit {result.returncode}); see its messages above")
+
+
+def serve_site(docs: Path, port: int) -> None:
+    """MkDocs' live-reloading server, in this process rather than a child: however briefing stops (Ctrl-C,
+    SIGTERM, killed), nothing is left holding the port."""
+    from mkdocs.commands.serve import serve
+
+    os.environ.update(mkdocs_env(docs))
+    # SIGTERM stops the server as Ctrl-C does: MkDocs shuts it down and removes its temporary site
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    click.echo(f"serving the site on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    try:
+        serve(livereload=True, dev_addr=f"127.0.0.1:{port}")
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            raise PortInUse(port) from None
+        raise
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        # as MkDocs' server binds: a port a stopped server left in TIME_WAIT is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                return False
+            raise
+    return True
 
 
 if __name__ == "__main__":

@@ -54,3 +54,15 @@ class WorkerDied(BriefingError):
         shown = ", ".join(files[:10]) + (f" and {len(files) - 10} more" if len(files) > 10 else "")
         super().__init__(f"an extraction process died (killed, or out of memory?) while extracting {shown}; "
                          "nothing was written. Run again, or with --jobs 1 to use less memory")
+
+
+class ProjectError(BriefingError):
+    """Not a briefing project where one is needed, or `briefing init` would overwrite one."""
+
+
+class PortInUse(BriefingError):
+    """`briefing serve` was given a port something else listens on."""
+
+    def __init__(self, port: int) -> None:
+        super().__init__(f"port {port} on 127.0.0.1 is in use (another `briefing serve`?): stop what holds it, "
+                         "or serve on another port with --port")

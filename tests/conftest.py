@@ -95,12 +95,10 @@ def seeds_folder(tmp_path: Path) -> Callable[..., Path]:
 def mkdocs_build(site_src: Path, site: Path, site_url: str = "") -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a generated tree, with the project's mkdocs.yml (and SITE_URL as given)."""
     config = site.parent / f"{site.name}-mkdocs.yml"
-    text = (PROJECT / "mkdocs.yml").read_text()
-    text = text.replace("docs_dir: site_src", f"docs_dir: {site_src}")
-    text = text.replace("custom_dir: templates/theme", f"custom_dir: {PROJECT / 'templates' / 'theme'}")
-    config.write_text(text)
+    config.write_text((PROJECT / "mkdocs.yml").read_text())
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "BRIEFING_DOCS_DIR": str(site_src)}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                          capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url})
+                          capture_output=True, text=True, check=False, env=env)
 
 
 @pytest.fixture(scope="session")

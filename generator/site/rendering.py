@@ -27,7 +27,8 @@ from ..model import ArticleRecord, Entity, Event
 from .charts import chronology, relations
 from .lookups import Site, companions, entity_feed, event_order, year_page
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# The project's templates/ folder, which the package holds as generator/templates (a link in the source tree).
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
 FACETS = {kind.name: kind.one for kind in KINDS}
 # Python-Markdown's backslash escapes (with the tables extension's |): a backslash before anything else
