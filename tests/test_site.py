@@ -31,6 +31,15 @@ def test_the_fixture_site_builds_strict_with_its_pagefind_index(fixture_site_src
     assert 'type="application/atom+xml" title="Briefing: Dai Bing" href="../data/feeds/people/dai-bing.atom"' in person
     assert 'href="../data/feeds/people/dai-bing.atom">Follow' in person
     assert (site / "data" / "feeds" / "people" / "dai-bing.atom").is_file()
+    # each page its own description, in its meta tags and its Open Graph preview
+    assert '<meta name="description" content="Dai Bing' in person and '<meta property="og:title" content="Dai Bing">' in person
+    def described(folder: str) -> list[str]:
+        return [p.read_text().split('<meta name="description" content="')[1].split('"')[0]
+                for p in (site / folder).glob("*.html")]
+
+    assert not {"Diplomatic and people-to-people exchanges, drawn from news articles"} & {
+        d for folder in ("events", "people", "articles", "mechanisms", "places") for d in described(folder)}
+    assert len(set(described("people"))) == len(described("people")) > 10
 
 
 def test_a_site_folder_pagefind_cannot_index_fails_the_build_with_its_reason(tmp_path: Path) -> None:

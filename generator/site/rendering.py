@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..errors import OutputError
 from ..extract.lexicon import ordinal_number
-from ..kinds import ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
+from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Entity, Event
 from .charts import chronology, relations
 from .lookups import Site, companions, entity_feed, event_order, year_page
@@ -169,9 +169,11 @@ def described(page: Page) -> str:
 
 
 def page(env: Environment, site: Site, path: str, template: str, meta: dict[str, Any], **context: Any) -> str:
+    """A page: its front matter (a listing, which has no summary of its own, is described by its title),
+    then its body."""
     root = "../" * path.count("/")
     body = env.get_template(template).render(site=site, root=Markup(root), **context)
-    return front_matter(meta) + body
+    return front_matter({"description": meta["title"], **meta}) + body
 
 
 def event_page(env: Environment, id_: str, site: Site) -> str:
@@ -190,7 +192,8 @@ def entity_page(env: Environment, kind: str, id_: str, site: Site) -> str:
 
 def article_page(env: Environment, id_: str, site: Site) -> str:
     record = site.get("articles", id_)
-    return page(env, site, record.page, "article.md.j2", {"title": record.article.title},
+    meta = {"title": record.article.title, "description": cut_at_word(" ".join(record.article.paragraphs[:1]))}
+    return page(env, site, record.page, "article.md.j2", meta,
                 record=record, paragraphs=linked_paragraphs(record, site))
 
 
@@ -232,7 +235,9 @@ def relations_page(env: Environment, site: Site) -> str:
 
 def home_page(env: Environment, site: Site) -> str:
     latest = sorted((e for e in site.briefing.events if e.date), key=event_order, reverse=True)[:10]
-    return page(env, site, "index.md", "home.md.j2", {"title": "Briefing"}, latest=latest)
+    meta = {"title": "Briefing", "description": "The latest diplomatic and people-to-people exchanges: events, "
+            "the mechanisms they belong to, the people and organizations there, and the sources."}
+    return page(env, site, "index.md", "home.md.j2", meta, latest=latest)
 
 
 # libyaml's dumper where installed (the same output, ten times faster); the pure-Python one elsewhere.
@@ -285,12 +290,20 @@ def tag_name(name: str) -> str:
 
 def entity_meta(entity: Entity, feed: str | None) -> dict[str, Any]:
     """`feed`: the entity's Atom feed, which the theme links from the page's head."""
-    meta: dict[str, Any] = {"title": entity.name}
+    meta: dict[str, Any] = {"title": entity.name, "description": entity_description(entity)}
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
     if feed:
         meta["feed"] = feed
     return meta
+
+
+def entity_description(entity: Entity) -> str:
+    """"Kim Min-jun (president of the Korea Press Foundation): person at 1 event of the briefing."""
+    role = f" ({entity.roles[0].title})" if entity.roles else ""
+    count = len(entity.events)
+    return cut_at_word(f"{entity.name}{role}: {BY_NAME[entity.kind].one.lower()} at {count} "
+                       f"event{'s' if count != 1 else ''} of the briefing.")
 
 
 def by_month(events: list[Event]) -> dict[str, list[Event]]:
