@@ -351,7 +351,14 @@ def short_title(text: str) -> str:
     sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
     if len(sentence) <= MAX_TITLE:
         return sentence.rstrip(".") or sentence  # a title is never empty, if only "..."
-    return sentence[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return cut_at_word(sentence, MAX_TITLE)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """At most `limit` characters and the "…" that says something was cut, cut after a whole word."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
 
 def single_year(text: str) -> int | None:

@@ -12,6 +12,7 @@ from itertools import combinations
 
 from ..kinds import MECHANISMS, ORGANIZATIONS, PEOPLE
 from ..model import Briefing, Entity, Event
+from .lookups import address
 
 WIDTH = 640
 MARGIN = 40
@@ -55,7 +56,7 @@ def chronology(events: list[Event]) -> list[Point]:
     first, span = min(days), max(max(days) - min(days), 1)
     usable = WIDTH - 2 * MARGIN
     return [Point(round(MARGIN + usable * (d - first) / span if len(dated) > 1 else WIDTH / 2, 1), 40,
-                  f"{e.session or ''} {e.date}".strip(), f"../{e.page[:-3]}.html")
+                  f"{e.session or ''} {e.date}".strip(), "../" + address(e.page))
             for d, e in sorted(zip(days, dated, strict=True), key=lambda t: t[0])]
 
 
@@ -79,7 +80,7 @@ def relations(briefing: Briefing, most: int = 28) -> tuple[list[Point], list[Edg
         cos, sin = math.cos(angle), math.sin(angle)
         anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
         points[key] = Point(round(CENTRE + RADIUS * cos, 1), round(CENTRE + RADIUS * sin, 1),
-                            entity.name, f"{entity.page[:-3]}.html", key.split("/")[0],
+                            entity.name, address(entity.page), key.split("/")[0],
                             round(CENTRE + (RADIUS + 12) * cos, 1), round(CENTRE + (RADIUS + 12) * sin + 4, 1), anchor)
     shown = sorted(ties_among(meetings, set(points)).items())
     strongest = strongest_ties(meetings, events, 50)

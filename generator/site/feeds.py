@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..kinds import ENTITY_KINDS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import Entity, Event
-from .lookups import Site, entity_feed
+from .lookups import Site, address, entity_feed
 from .rendering import TEMPLATES, human_date
 
 # A feed reader fetches the feed again and again for what is new: it carries the newest events (at ten
@@ -86,11 +86,6 @@ def newest_reported(events: Sequence[Event]) -> list[Event]:
     """The newest first by the day they were first reported, as many as a feed carries; an event with no
     such day has no place in an order by it."""
     return sorted((e for e in events if e.reported), key=lambda e: (e.reported, e.id), reverse=True)[:FEED_ENTRIES]
-
-
-def address(page: str) -> str:
-    """The page's address relative to the site's root: events/x.md is served as events/x.html."""
-    return page.removesuffix(".md") + ".html"
 
 
 # List columns hold ids, space-separated (ids never hold a space); aliases, which are names, are separated

@@ -226,6 +226,11 @@ def companions(person: Entity, site: Site) -> list[tuple[Entity, int]]:
     return [(site.get(PEOPLE, p), n) for p, n in heapq.nsmallest(10, count.items(), key=lambda t: (-t[1], t[0]))]
 
 
+def address(page: str) -> str:
+    """The page's address relative to the site's root: events/x.md is served as events/x.html."""
+    return page.removesuffix(".md") + ".html"
+
+
 def entity_feed(kind: str, id_: str) -> str | None:
     """The Atom feed of one person's or mechanism's events; None for a kind nobody follows."""
     return f"data/feeds/{kind}/{id_}.atom" if BY_NAME[kind].followed else None

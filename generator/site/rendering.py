@@ -24,6 +24,7 @@ from ..errors import OutputError
 from ..extract.lexicon import ordinal_number
 from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Entity, Event
+from ..read.cleaning import cut_at_word
 from .charts import chronology, relations
 from .lookups import Site, companions, entity_feed, event_order, year_page
 
@@ -31,6 +32,7 @@ from .lookups import Site, companions, entity_feed, event_order, year_page
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
 FACETS = {kind.name: kind.one for kind in KINDS}
+DESCRIPTION = 160
 # Python-Markdown's backslash escapes (with the tables extension's |): a backslash before anything else
 # would be shown.
 MD_ESCAPED = re.compile(r"([\\`*_{}\[\]()#|!])")
@@ -192,7 +194,7 @@ def entity_page(env: Environment, kind: str, id_: str, site: Site) -> str:
 
 def article_page(env: Environment, id_: str, site: Site) -> str:
     record = site.get("articles", id_)
-    meta = {"title": record.article.title, "description": cut_at_word(" ".join(record.article.paragraphs[:1]))}
+    meta = {"title": record.article.title, "description": described_in(" ".join(record.article.paragraphs[:1]))}
     return page(env, site, record.page, "article.md.j2", meta,
                 record=record, paragraphs=linked_paragraphs(record, site))
 
@@ -271,16 +273,13 @@ def event_meta(e: Event, site: Site) -> dict[str, Any]:
                               for p, role in e.participants],
              "organizations": list(e.organizations),
              "sources": [site.get("articles", a).article.file for a in e.articles]}
-    return {"title": e.title, "description": cut_at_word(e.summary), "tags": tags,
+    return {"title": e.title, "description": described_in(e.summary), "tags": tags,
             **{key: value for key, value in facts.items() if value}}
 
 
-def cut_at_word(text: str, limit: int = 160) -> str:
-    """At most `limit` characters, cut after a whole word and ending in "…" where anything was cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+def described_in(text: str) -> str:
+    """A page's description: search engines show about 160 characters, the ellipsis included."""
+    return cut_at_word(" ".join(text.split()), DESCRIPTION - 1)
 
 
 def tag_name(name: str) -> str:
@@ -302,7 +301,7 @@ def entity_description(entity: Entity) -> str:
     """"Kim Min-jun (president of the Korea Press Foundation): person at 1 event of the briefing."""
     role = f" ({entity.roles[0].title})" if entity.roles else ""
     count = len(entity.events)
-    return cut_at_word(f"{entity.name}{role}: {BY_NAME[entity.kind].one.lower()} at {count} "
+    return described_in(f"{entity.name}{role}: {BY_NAME[entity.kind].one.lower()} at {count} "
                        f"event{'s' if count != 1 else ''} of the briefing.")
 
 
