@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import errno
 import logging
-import os
 import signal
 import socket
-import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,9 +15,8 @@ import click
 from .errors import PortInUse
 from .pipeline import add_seeds, generate, read_articles, resolve_seeds
 from .project import init_project, require_project
+from .publish.site import build_site
 from .site.review import review_queue
-from .watching import watch_seeds
-from .write.writing import build_into
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Folder of articles (*.txt) and the optional registry.yml.")
@@ -92,15 +90,27 @@ def run_generate(seeds: Path, out: Path, site_url: str | None, skip_invalid: boo
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Folder the HTML site is built into.")
 @SITE_URL
-def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path, site_url: str | None) -> None:
-    """Generate, then build the whole site with MkDocs (strict: any warning fails). The site is built
-    beside --site and swapped in whole: a build that fails or is killed leaves the previous site.
+@click.option("--whole", is_flag=True, help="Build every page and the whole search index, not only what changed.")
+def build(seeds: Path, out: Path, skip_invalid: bool, site_dir: Path, site_url: str | None, whole: bool) -> None:
+    """Generate, then build the site with MkDocs (strict: any warning fails) and its search index: the
+    pages whose source changed since the last build, or every page where the configuration, the theme or
+    the tool changed. The site is made beside --site and swapped in whole: a build that fails or is killed
+    leaves the previous site.
 
     Example: briefing build && open site/index.html
     """
-    require_project(Path.cwd())
+    config = require_project(Path.cwd())
     run_generate(seeds, out, site_url, skip_invalid)
-    build_into(site_dir, lambda staging: mkdocs(out, "build", "--strict", "--site-dir", str(staging)))
+    run_build(config, out, site_dir, site_url, whole)
+
+
+def run_build(config: Path, out: Path, site_dir: Path, site_url: str | None, whole: bool = False) -> None:
+    done = build_site(config, out, site_dir, site_url, whole)
+    if not done.pages and not done.whole:
+        click.echo(f"no page changed: {site_dir} is up to date")
+    else:
+        click.echo(f"{'every page' if done.whole else f'{done.pages} changed pages'} built into {site_dir} "
+                   f"in {done.seconds:.1f} s")
 
 
 @main.command()
@@ -122,22 +132,35 @@ def add(files: tuple[Path, ...], seeds: Path, out: Path, site_url: str | None) -
 @main.command()
 @SEEDS
 @OUT
+@click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Folder the HTML site is built into, and served from.")
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @SITE_URL
-def serve(seeds: Path, out: Path, port: int, site_url: str | None) -> None:
-    """Generate, serve the site on 127.0.0.1 with live reload, and regenerate when a seed changes.
-    Ctrl-C or SIGTERM stops it, and frees the port.
+def serve(seeds: Path, out: Path, site_dir: Path, port: int, site_url: str | None) -> None:
+    """Build as `briefing build` does, serve the site on 127.0.0.1 with live reload, and build again when a
+    seed, a page of OUT or mkdocs.yml changes: the changed pages only, so a new seed is in the browser in
+    seconds. Ctrl-C or SIGTERM stops it, and frees the port.
 
     Example: briefing serve --port 8000
     """
-    require_project(Path.cwd())
+    config = require_project(Path.cwd())
     if not port_free(port):
         raise PortInUse(port)
-    run_generate(seeds, out, site_url, False)
-    # Regenerations run on the watcher's thread, in one process: a process forked beside other threads
-    # could inherit a lock one of them holds, and hang.
-    with watch_seeds(seeds, lambda: run_generate(seeds, out, site_url, True, jobs=1)):
-        serve_site(out, port)
+
+    def rebuild(skip_invalid: bool) -> None:
+        run_generate(seeds, out, site_url, skip_invalid, jobs=1)
+        run_build(config, out, site_dir, site_url)
+
+    rebuild(False)
+    serve_site(site_dir, port, [seeds, out, config], lambda: said(rebuild, True))
+
+
+def said(run: Callable[[bool], None], skip_invalid: bool) -> None:
+    """Run a rebuild while serving: a problem is said, and the server goes on with the site it has."""
+    try:
+        run(skip_invalid)
+    except click.ClickException as e:
+        click.echo(f"error: {e.message}", err=True)
 
 
 @main.command()
@@ -179,34 +202,34 @@ def init(folder: Path) -> None:
     click.echo(f"add articles with `briefing add FILE...` in {folder}, then `briefing build`")
 
 
-def mkdocs_env(docs: Path) -> dict[str, str]:
-    """MkDocs with the project's mkdocs.yml on the pages generated into `docs` (its docs_dir reads
-    BRIEFING_DOCS_DIR), quiet about Material's end-of-life banner (see the README: it would bury real
-    warnings)."""
-    return {"NO_MKDOCS_2_WARNING": "1", "BRIEFING_DOCS_DIR": str(docs.resolve())}
+def serve_site(site: Path, port: int, watched: list[Path], rebuild: Callable[[], None]) -> None:
+    """MkDocs' live-reloading server on the built site, in this process: however briefing stops (Ctrl-C,
+    SIGTERM, killed), nothing is left holding the port. Builds run on its thread, one at a time: a
+    process forked beside other threads could inherit a lock one of them holds, and hang."""
+    from mkdocs.livereload import LiveReloadServer
 
-
-def mkdocs(docs: Path, *args: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False, env={**os.environ, **mkdocs_env(docs)})
-    if result.returncode:
-        raise click.ClickException(f"mkdocs {args[0]} failed (exit {result.returncode}); see its messages above")
-
-
-def serve_site(docs: Path, port: int) -> None:
-    """MkDocs' live-reloading server, in this process rather than a child: however briefing stops (Ctrl-C,
-    SIGTERM, killed), nothing is left holding the port."""
-    from mkdocs.commands.serve import serve
-
-    os.environ.update(mkdocs_env(docs))
-    # SIGTERM stops the server as Ctrl-C does: MkDocs shuts it down and removes its temporary site
+    server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site.resolve()))
+    server.error_handler = lambda code: not_found(site) if code == 404 else None
+    for path in watched:
+        server.watch(str(path))
+    # SIGTERM stops the server as Ctrl-C does
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     click.echo(f"serving the site on http://127.0.0.1:{port}/ (Ctrl-C stops)")
     try:
-        serve(livereload=True, dev_addr=f"127.0.0.1:{port}")
+        server.serve()
     except OSError as e:
         if e.errno == errno.EADDRINUSE:
             raise PortInUse(port) from None
         raise
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.shutdown()
+
+
+def not_found(site: Path) -> bytes | None:
+    page = site / "404.html"
+    return page.read_bytes() if page.is_file() else None
 
 
 def port_free(port: int) -> bool:

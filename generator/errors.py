@@ -66,3 +66,7 @@ class PortInUse(BriefingError):
     def __init__(self, port: int) -> None:
         super().__init__(f"port {port} on 127.0.0.1 is in use (another `briefing serve`?): stop what holds it, "
                          "or serve on another port with --port")
+
+
+class BuildError(BriefingError):
+    """MkDocs or Pagefind could not build the site from the generated pages; the previous site is left."""

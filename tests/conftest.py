@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
 import subprocess
 import sys
 import threading
@@ -92,13 +91,19 @@ def seeds_folder(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+# A whole build as `briefing build --whole` makes it (HTML and search index), of pages already generated.
+BUILD = ("import logging, sys; from pathlib import Path; from generator.publish.site import build_site; "
+         "logging.basicConfig(format='%(levelname)s %(message)s'); "
+         "build_site(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] or None, whole=True)")
+
+
 def mkdocs_build(site_src: Path, site: Path, site_url: str = "") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a generated tree, with the project's mkdocs.yml (and SITE_URL as given)."""
+    """The whole site of a generated tree, MkDocs strict (any warning fails) with the project's mkdocs.yml,
+    and its search index (and SITE_URL as given)."""
     config = site.parent / f"{site.name}-mkdocs.yml"
     config.write_text((PROJECT / "mkdocs.yml").read_text())
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "BRIEFING_DOCS_DIR": str(site_src)}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                          capture_output=True, text=True, check=False, env=env)
+    return subprocess.run([sys.executable, "-c", BUILD, str(config), str(site_src), str(site), site_url],
+                          capture_output=True, text=True, check=False, cwd=PROJECT)
 
 
 @pytest.fixture(scope="session")

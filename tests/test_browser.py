@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
@@ -11,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import PROJECT, serving
+from tests.conftest import FIXTURE_SEEDS, PROJECT, serving
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -156,3 +159,25 @@ def test_screenshots_and_no_serious_accessibility_violation(browser: Browser, se
                if v["impact"] in ("serious", "critical")]
     context.close()
     assert not serious, f"{name} ({size}): {serious}"
+
+
+def test_an_article_added_is_found_by_search_after_the_build_as_are_the_old_ones(page: Page, tmp_path: Path) -> None:
+    """`briefing add`, then `briefing build` of what changed: a name only the new article has leads to its
+    page, and a name of an old article still to its own."""
+    project = tmp_path / "briefing"
+    briefing = [sys.executable, "-m", "generator.cli"]
+    subprocess.run([*briefing, "init", str(project)], check=True, capture_output=True)
+    for name in ("eu_strategic_dialogue.txt", "rok_media_forum.txt"):
+        shutil.copy(FIXTURE_SEEDS / name, project / "seeds")
+    subprocess.run([*briefing, "build"], cwd=project, check=True, capture_output=True)
+    subprocess.run([*briefing, "add", str(FIXTURE_SEEDS / "wire_visit_roundup.txt")], cwd=project, check=True,
+                   capture_output=True)
+    built = subprocess.run([*briefing, "build"], cwd=project, check=True, capture_output=True, text=True)
+    assert "changed pages built" in built.stdout, built.stdout
+    with serving(project / "site") as url:
+        for query, path, heading in (("Brekke", "people/ola-brekke.html", "Ola Brekke"),
+                                     ("Kallas", "people/kaja-kallas.html", "Kaja Kallas")):
+            links = search(page, url, query)
+            assert urlparse(links[0]).path == f"/{path}", (query, links)
+            page.locator("a.pagefind-ui__result-link").first.click()
+            expect(page.locator("h1")).to_have_text(heading)

@@ -11,13 +11,13 @@ from generator.kinds import ENTITY_KINDS
 from tests.conftest import PROJECT
 
 GENERATOR = PROJECT / "generator"
-STAGES = ("read", "extract", "resolve", "site", "write", "rebuild")
+STAGES = ("read", "extract", "resolve", "site", "write", "publish", "rebuild")
 
 
 def test_the_stages_are_packages_named_for_what_they_are() -> None:
     assert all((GENERATOR / stage / "__init__.py").is_file() for stage in STAGES)
     assert not [p.name for p in GENERATOR.glob("*.py") if p.stem not in
-                ("__init__", "kinds", "model", "errors", "slugs", "pipeline", "cli", "watching", "project")]
+                ("__init__", "kinds", "model", "errors", "slugs", "pipeline", "cli", "project")]
 
 
 def test_nothing_read_back_from_disk_can_run_code() -> None:

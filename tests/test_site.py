@@ -43,15 +43,11 @@ def test_the_fixture_site_builds_strict_with_its_pagefind_index(fixture_site_src
 
 
 def test_a_site_folder_pagefind_cannot_index_fails_the_build_with_its_reason(tmp_path: Path) -> None:
-    from mkdocs.exceptions import PluginError
+    from generator.errors import BuildError
+    from generator.publish.search import run_pagefind
 
-    from generator.site.search import PagefindSearch
-
-    class Config(dict):
-        site_dir = str(tmp_path / "missing")
-
-    with pytest.raises(PluginError, match="Pagefind could not index .*missing"):
-        PagefindSearch().on_post_build(config=Config())  # type: ignore[arg-type]
+    with pytest.raises(BuildError, match="Pagefind could not index the site into .*out"):
+        run_pagefind(tmp_path / "missing", tmp_path / "out")
 
 
 def test_the_real_seeds_build_strict_and_the_site_needs_nothing_outside(seeds_site_src: Path, tmp_path: Path) -> None:

@@ -3,14 +3,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import click
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import OutputError
 from generator.write import writing
-from generator.write.writing import build_into, write
+from generator.write.writing import write
 
 
 def test_unchanged_files_are_not_rewritten_and_stale_ones_are_removed(tmp_path: Path) -> None:
@@ -110,22 +109,3 @@ def test_after_every_write_the_folder_holds_what_it_should(tmp_path: Path, steps
             disk[first] = b"other"
         elif meddling == "staging removed":
             shutil.rmtree(tmp_path / ".out.staging", ignore_errors=True)
-
-
-def test_a_failed_build_leaves_the_previous_site_and_no_staging_folder(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-
-    def good(into: Path) -> None:
-        into.mkdir()
-        (into / "index.html").write_text("old")
-
-    def bad(into: Path) -> None:
-        into.mkdir()
-        (into / "index.html").write_text("half")
-        raise click.ClickException("mkdocs build failed")
-
-    build_into(site, good)
-    with pytest.raises(click.ClickException):
-        build_into(site, bad)
-    assert (site / "index.html").read_text() == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]

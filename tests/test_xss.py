@@ -89,7 +89,8 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory):
 
 def test_no_payload_runs_on_any_page_and_each_shows_as_text(browser: Browser, xss_site) -> None:
     url, site = xss_site
-    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "assets" not in p.parts)
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                   if "assets" not in p.parts and 'http-equiv="refresh"' not in p.read_text())  # redirects move on
     assert len(pages) > 2 * len(PAYLOADS)
     context = browser.new_context()
     page = context.new_page()

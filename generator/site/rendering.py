@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..errors import OutputError
 from ..extract.lexicon import ordinal_number
-from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
+from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, PEOPLE
 from ..model import ArticleRecord, Entity, Event
 from ..read.cleaning import cut_at_word
 from .charts import chronology, relations
@@ -31,7 +31,6 @@ from .lookups import Site, companions, entity_feed, event_order, year_page
 # The project's templates/ folder, which the package holds as generator/templates (a link in the source tree).
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
-FACETS = {kind.name: kind.one for kind in KINDS}
 DESCRIPTION = 160
 # Python-Markdown's backslash escapes (with the tables extension's |): a backslash before anything else
 # would be shown.
@@ -145,7 +144,6 @@ def site_pages(site: Site) -> list[Page]:
     pages += [Page(r.page, partial(article_page, env, r.id)) for r in b.articles]
     pages += [Page(path, partial(year_listing_page, env, path)) for path in site.year_listings]
     pages += [Page(f"{section}/index.md", partial(section_page, env, section, title)) for section, title in SECTIONS.items()]
-    pages += [Page(f"facets/{kind}.md", partial(facet_page, env, kind, facet)) for kind, facet in FACETS.items()]
     pages += [Page(path, partial(make, env)) for path, make in (
         ("timeline.md", timeline_page), ("relations.md", relations_page), ("index.md", home_page))]
     return one_a_path(pages)
@@ -220,11 +218,6 @@ def section_page(env: Environment, section: str, title: str, site: Site) -> str:
     return page(env, site, f"{section}/index.md", f"{section}_index.md.j2", {"title": title, **LISTING}, title=title)
 
 
-def facet_page(env: Environment, kind: str, facet: str, site: Site) -> str:
-    return page(env, site, f"facets/{kind}.md", "facet.md.j2", {"title": f"Events by {facet.lower()}", **LISTING},
-                facet=facet, kind=kind)
-
-
 def timeline_page(env: Environment, site: Site) -> str:
     return page(env, site, "timeline.md", "timeline.md.j2", {"title": "Timeline", **LISTING})
 
@@ -246,7 +239,7 @@ def home_page(env: Environment, site: Site) -> str:
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # Front matter the theme prints into HTML as it is (MkDocs renders page titles unescaped).
-PRINTED = ("title", "description", "tags")
+PRINTED = ("title", "description")
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -262,29 +255,20 @@ def html_escaped(value: Any) -> Any:
 
 
 def event_meta(e: Event, site: Site) -> dict[str, Any]:
-    """What readers' tools want of an event, by id and name, and the facets: one tag set per kind
-    ("Person/Fu Hua"), so a reader can list every event of any of them."""
-    named = [(MECHANISMS, e.mechanism), (PLACES, e.place), *((PEOPLE, p) for p, _ in e.participants),
-             *((ORGANIZATIONS, o) for o in e.organizations)]
-    tags = [f"{FACETS[kind]}/{tag_name(site.get(kind, i).name)}" for kind, i in named if i]
+    """What readers' tools want of an event, by id and name."""
     facts = {"date": e.date, "end_date": e.end_date, "place": e.place, "mechanism": e.mechanism,
              "session": e.session, "reported": e.reported,
              "participants": [{"id": p, "name": site.get(PEOPLE, p).name, **({"role": role} if role else {})}
                               for p, role in e.participants],
              "organizations": list(e.organizations),
              "sources": [site.get("articles", a).article.file for a in e.articles]}
-    return {"title": e.title, "description": described_in(e.summary), "tags": tags,
+    return {"title": e.title, "description": described_in(e.summary),
             **{key: value for key, value in facts.items() if value}}
 
 
 def described_in(text: str) -> str:
     """A page's description: search engines show about 160 characters, the ellipsis included."""
     return cut_at_word(" ".join(text.split()), DESCRIPTION - 1)
-
-
-def tag_name(name: str) -> str:
-    """A tag is split into levels at "/": keep names in one piece."""
-    return name.replace("/", "∕")
 
 
 def entity_meta(entity: Entity, feed: str | None) -> dict[str, Any]:

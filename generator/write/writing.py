@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from ..errors import OutputError
@@ -127,23 +127,6 @@ def room_in(staging: Path) -> Iterator[None]:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"{staging.parent}: no space left on the device; free some and run again "
                           "(nothing was changed)") from None
-
-
-def build_into(site: Path, build: Callable[[Path], None]) -> None:
-    """Make `site` what `build` makes in a folder beside it, swapped in whole: a build that fails or is
-    killed leaves the previous site, never a half-written one, to what serves the folder."""
-    site = site.resolve()
-    with locked(site):
-        staging = staging_folder(site)
-        shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
-        try:
-            with room_in(staging):
-                build(staging)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        swap(staging, site)
-        shutil.rmtree(staging, ignore_errors=True)  # the previous site
 
 
 def staging_folder(out: Path) -> Path:
