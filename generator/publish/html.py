@@ -110,7 +110,7 @@ class PagesOf(BasePlugin):
                 self.pages[file.src_uri] = file.dest_uri
             if self.only is not None:
                 modified = ours and file.src_uri in self.only
-                file.is_modified = lambda modified=modified: modified  # type: ignore[method-assign]
+                file.is_modified = lambda modified=modified: modified  # type: ignore[method-assign,misc]
         return files
 
 

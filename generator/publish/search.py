@@ -81,7 +81,7 @@ def index_whole(site: Path) -> Index:
 def index_changes(site: Path, last: Index, changed: Collection[str]) -> Index:
     """Index the pages `changed` since `last` was made (the rest of the site is as it was then)."""
     pages = html_pages(site)
-    stale = (last.stale | set(changed)) & pages
+    stale: set[str] = (set(last.stale) | set(changed)) & pages
     searched = indexed_pages(site, stale)
     parts, n = list(last.parts), len(last.parts)
     while len(searched) > max(MIN_RECENT, len(pages) // 20):
@@ -148,7 +148,7 @@ def records(out: Path) -> dict[str, Record]:
 
 def html_pages(site: Path) -> set[str]:
     """The site's HTML pages, the search bundles left out."""
-    found = set()
+    found: set[str] = set()
     for folder, subfolders, files in os.walk(site):
         rel = os.path.relpath(folder, site)
         if rel == ".":

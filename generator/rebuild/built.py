@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORD = ".briefing-build.json"
@@ -72,7 +72,8 @@ def last_build(site: Path) -> Built | None:
 
 def record(site: Path, built: Built) -> None:
     (site / RECORD).unlink(missing_ok=True)  # a link to the previous site's record: never written through
-    (site / RECORD).write_text(json.dumps(asdict(built), sort_keys=True), encoding="utf-8")
+    data = {"environment": built.environment, "sources": built.sources, "pages": built.pages, "search": built.search}
+    (site / RECORD).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 
 
 def plan(last: Built | None, environment: str, sources: dict[str, Signature], docs: Path) -> Plan:
