@@ -43,21 +43,13 @@ def wait_for(condition: Callable[[], bool], seconds: float) -> None:
         time.sleep(0.2)
 
 
-def answers(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2) as response:
-            return response.status == 200 and b"Briefing" in response.read()
-    except OSError:
-        return False
-
-
 def serve(project: Path, port: int) -> subprocess.Popen:
     """A serve that answers on `port`; what it prints goes to serve.log."""
     log = (project / "serve.log").open("w")
     run = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--port", str(port)], cwd=project,
                            stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for(lambda: answers(port) or run.poll() is not None, 180)
+        wait_for(lambda: page_answers(port, "index.html", b"Briefing") or run.poll() is not None, 180)
     except AssertionError:
         run.kill()
         raise
@@ -90,3 +82,27 @@ def test_a_port_in_use_is_an_error_naming_it(project: Path) -> None:
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"port {port} on 127.0.0.1 is in use" in result.stderr and "--port" in result.stderr
     assert not (project / "site_src" / "index.md").exists(), "it stops before generating"
+
+
+def test_a_seed_dropped_into_seeds_is_served_in_seconds(project: Path) -> None:
+    """serve builds what changed, as `briefing build` does: the new article's pages are served, and the
+    pages the last build made are still there."""
+    port = free_port()
+    run = serve(project, port)
+    try:
+        shutil.copy(FIXTURE_SEEDS / "wire_visit_roundup.txt", project / "seeds")
+        wait_for(lambda: page_answers(port, "people/ola-brekke.html", b"Ola Brekke"), 60)
+        assert page_answers(port, "index.html", b"Briefing")
+        log = (project / "serve.log").read_text()
+        assert "changed pages built" in log, log
+    finally:
+        run.send_signal(signal.SIGTERM)
+        run.wait(30)
+
+
+def page_answers(port: int, path: str, text: bytes) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=2) as response:
+            return response.status == 200 and text in response.read()
+    except OSError:
+        return False
