@@ -1,6 +1,8 @@
-"""The pipeline: seeds -> read -> extract -> resolve -> site -> write. Each stage is a pure function of its
-inputs; everything is read, extracted and resolved before anything is rendered. What an earlier run
-already did is skipped only through `Earlier` (generator/rebuild/), the one part that knows such runs exist."""
+"""The pipeline: seeds -> read -> extract -> resolve -> site -> write, then publish (generator/publish/: the
+HTML site and its search index, by `briefing build`). Each stage is a pure function of its inputs;
+everything is read, extracted and resolved before anything is rendered. What an earlier run already did is
+skipped only through generator/rebuild/ (`Earlier` here, `built` for publishing), the one part that knows
+such runs exist."""
 
 from __future__ import annotations
 

@@ -164,3 +164,31 @@ def test_removing_a_page_a_hand_written_page_links_to_fails_as_a_whole_build_and
     assert (project.site / "people" / "kaja-kallas.html").is_file()
     with pytest.raises(BuildError):
         project.build_whole()
+
+
+def test_the_comparison_fails_where_a_step_leaves_a_changed_page_alone(workspace: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The equality above has teeth: an HTML step that skips a page it must build, or a search step that
+    skips a page it must index, makes it fail."""
+    import generator.publish.site as publishing
+    from generator.rebuild.built import Plan
+
+    real_plan, real_index = publishing.plan, search.index_changes
+
+    def plan_skipping_one(*args: object) -> Plan:
+        todo = real_plan(*args)  # type: ignore[arg-type]
+        return Plan(todo.whole, frozenset(sorted(todo.build)[1:]), todo.gone)
+
+    def index_skipping_people(site: Path, last: search.Index, changed: set[str]) -> search.Index:
+        return real_index(site, last, {p for p in changed if not p.startswith("people/")})
+
+    for step, skipping in (("plan", plan_skipping_one), ("index_changes", index_skipping_people)):
+        project = Project(workspace, ["eu_strategic_dialogue.txt"])
+        project.publish()
+        project.add("rok_media_forum.txt")
+        with monkeypatch.context() as patch:
+            patch.setattr(publishing if step == "plan" else search, step, skipping)
+            project.publish()
+        project.build_whole()
+        with pytest.raises(AssertionError):
+            assert_same_site(project.site, project.whole)

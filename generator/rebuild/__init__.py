@@ -10,7 +10,9 @@ generate from nothing:
   and the seeds' snapshot (size and time) that spares reading unchanged seeds;
 - `reads`: what rendering each page actually read, recorded while it rendered, so a page is rendered again
   exactly when something it read changed;
-- `earlier`: `Earlier`, which the pipeline asks what it may skip.
+- `earlier`: `Earlier`, which the pipeline asks what it may skip;
+- `built`: what the last build of the HTML site read (recorded in the site), and so which pages the next
+  one builds (generator/publish/).
 
 A missing, stale or damaged state is a logged warning and a full rebuild, never a wrong output.
 """
