@@ -192,3 +192,22 @@ def test_the_comparison_fails_where_a_step_leaves_a_changed_page_alone(workspace
         project.build_whole()
         with pytest.raises(AssertionError):
             assert_same_site(project.site, project.whole)
+
+
+def test_a_copy_that_keeps_file_times_builds_only_what_changed(tmp_path: Path) -> None:
+    """As the Pages workflow restores its cache: the project copied elsewhere (times kept, every inode new)
+    builds the pages a new seed changed, not every page, and gives the whole build."""
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    first = Project(tmp_path, ["eu_strategic_dialogue.txt"])
+    first.publish()
+    copy = tmp_path / "copy"
+    shutil.copytree(tmp_path, copy, symlinks=True, ignore=shutil.ignore_patterns("copy", ".*.lock"))
+    moved = Project.__new__(Project)
+    moved.config, moved.seeds, moved.docs = copy / "mkdocs.yml", copy / first.seeds.name, copy / first.docs.name
+    moved.site, moved.whole = copy / first.site.name, copy / "whole"
+    moved.add("rok_media_forum.txt")
+    generate(moved.seeds, moved.docs)
+    done = build_site(moved.config, moved.docs, moved.site)
+    assert not done.whole and 0 < done.pages < len(files(moved.site)) / 2
+    moved.build_whole()
+    assert_same_site(moved.site, moved.whole)

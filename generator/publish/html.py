@@ -52,21 +52,36 @@ def load(config_file: Path, docs: Path, site_dir: Path, site_url: str | None = N
     return config
 
 
+# Where the project, its pages and its site are: a project moved or restored elsewhere is the same site.
+PLACES = ("config_file_path", "docs_dir", "site_dir")
+
+
 def fingerprint(config: MkDocsConfig) -> str:
-    """Everything a page's HTML depends on besides its source: the configuration as loaded (where the site
-    is built aside), the packages that render it and the generator's code and templates (the theme)."""
+    """Everything a page's HTML depends on besides its source: the configuration as loaded (wherever the
+    project is), the packages that render it, the generator's code and templates and the files of any
+    other theme folder (a project's custom_dir)."""
     h = hashlib.sha256(code_version().encode())
     for package in RENDERERS:
         h.update(f"{package} {version(package)}\n".encode())
     for key, value in sorted(config.items()):
-        if key == "site_dir":
+        if key in PLACES:
             continue
         if key == "plugins":
             value = {name: plugin.config for name, plugin in value.items()}
         if key == "theme":
-            value = {**value, "dirs": value.dirs, "static_templates": value.static_templates}
+            value = {**value, "static_templates": value.static_templates}
+            for folder in config.theme.dirs:
+                h.update(theme_files(Path(folder)))
         h.update(f"{key}={stable(value)}\n".encode())
     return h.hexdigest()
+
+
+def theme_files(folder: Path) -> bytes:
+    """The files of a theme folder, where no package version already says what they are."""
+    if "site-packages" in folder.parts:
+        return b""
+    return b"".join(f"{p.relative_to(folder)}\0".encode() + p.read_bytes()
+                    for p in sorted(folder.rglob("*")) if p.is_file())
 
 
 def stable(value: object) -> str:

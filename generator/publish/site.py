@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..rebuild.built import Built, Plan, last_build, plan, record, signatures
+from ..rebuild.built import Built, Plan, Signature, last_build, plan, record, signatures
 from ..write.writing import level_with, locked, room_in, staging_folder, swap
 from . import html, search
 
@@ -63,7 +63,7 @@ def build_site(config_file: Path, docs: Path, site: Path, site_url: str | None =
 
 
 def build_whole(config: html.MkDocsConfig, docs: Path, staging: Path, environment: str,
-                sources: dict[str, tuple[int, int, int]]) -> Built:
+                sources: dict[str, Signature]) -> Built:
     shutil.rmtree(staging, ignore_errors=True)
     pages = html.build_pages(config, docs)
     index = search.index_whole(staging)
@@ -71,7 +71,7 @@ def build_whole(config: html.MkDocsConfig, docs: Path, staging: Path, environmen
 
 
 def build_changes(config: html.MkDocsConfig, docs: Path, site: Path, staging: Path, todo: Plan, last: Built,
-                  index: search.Index, environment: str, sources: dict[str, tuple[int, int, int]]) -> Built:
+                  index: search.Index, environment: str, sources: dict[str, Signature]) -> Built:
     """The previous site, linked file by file into the staging folder; the changed pages built apart and
     moved over their old versions (a new file each: the previous site's stay as they are); the search index
     updated for them."""

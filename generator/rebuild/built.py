@@ -1,7 +1,8 @@
 """What the last build of the HTML site read and made, recorded inside the site it made (so the two never
 part), and what the next build may therefore skip: a page is built again where its source is not the file
-the last build read (by inode, time and size, as `make` judges), and every page is, where the configuration,
-the theme or the code is not what it was."""
+the last build read (by modification time and size, as `make` judges: the generator writes a changed page
+anew and leaves an unchanged one as it was, and both survive a copy or a cache that keeps times), and every
+page is, where the configuration, the theme or the code is not what it was."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORD = ".briefing-build.json"
-Signature = tuple[int, int, int]
-"""A source file as the build read it: inode, modification time (ns), size."""
+Signature = tuple[int, int]
+"""A source file as the build read it: modification time (ns), size."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def signatures(docs: Path) -> dict[str, Signature]:
                     todo.append(path)
                 else:
                     st = entry.stat()
-                    found[path] = (st.st_ino, st.st_mtime_ns, st.st_size)
+                    found[path] = (st.st_mtime_ns, st.st_size)
     return found
 
 
