@@ -29,8 +29,8 @@ export async function options(settings) {
   }
 }
 
-export async function search(term, settings) {
-  const found = await pagefind.search(term, settings);
+// A search's answer without the hidden records, its counts corrected
+async function visible(found, term, settings) {
   if (!found) return found;
   // the hidden records among all results for the term, whatever the filters: what the counts include
   const unfiltered = settings && settings.filters && Object.keys(settings.filters).length
@@ -45,9 +45,12 @@ export async function search(term, settings) {
   };
 }
 
+export async function search(term, settings) {
+  return visible(await pagefind.search(term, settings), term, settings);
+}
+
 export async function debouncedSearch(term, settings, wait) {
-  const found = await pagefind.debouncedSearch(term, settings, wait);
-  return found && search(term, settings);
+  return visible(await pagefind.debouncedSearch(term, settings, wait), term, settings);
 }
 
 export async function filters() {
