@@ -48,7 +48,7 @@ def search(page: Page, url: str, query: str) -> list[str]:
 
 @pytest.mark.parametrize("query, page_path, heading", [
     ("Ishiba", "people/shigeru-ishiba.html", "Shigeru Ishiba"),
-    ("Xinhua", "organizations/xinhua.html", "Xinhua News Agency"),
+    ("Xinhua", "organizations/xinhua-news-agency.html", "Xinhua News Agency"),
     ("LDP", "organizations/liberal-democratic-party.html", "Liberal Democratic Party"),
 ])
 def test_search_puts_the_entity_page_first_and_opens_it(page: Page, seeds_site_url: str, query: str,

@@ -8,7 +8,7 @@ import re
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from generator.pipeline import generate
 from tests.conftest import copy_hand_written, mkdocs_build, serving
@@ -105,12 +105,27 @@ def test_no_payload_runs_on_any_page_and_each_shows_as_text(browser: Browser, xs
         assert page.evaluate("() => window.__xss") is None, f"a payload ran on {path}"
         assert page.locator("article script, article iframe, article object, article img[onerror], "
                             "article [onload], article [onmouseover], article [ontoggle], article meta").count() == 0, path
+        assert_title_printed_as_written(page, path)
         shown += " " + " ".join(page.locator("article").all_inner_texts())
     context.close()
     assert not dialogs, dialogs
     shown = " ".join(shown.split())
     missing = [p for p in PAYLOADS if visible(p) not in shown]
     assert not missing, f"payloads not shown as text: {missing}"
+
+
+def assert_title_printed_as_written(page: Page, path: str) -> None:
+    """A title prints as written, escaped once, in the tab, the header and the preview alike: markup in one,
+    or an entity escaped twice, would make them differ."""
+    title = page.title()
+    assert page.locator("head title").count() == 1, path
+    if path == "index.html":
+        assert title == "Briefing"
+        return
+    topic = page.locator(".md-header__topic[data-md-component=header-topic]").inner_text().strip()
+    assert title in (topic or "Briefing", f"{topic} - Briefing"), (path, title, topic)
+    preview = page.locator('head meta[property="og:title"]').get_attribute("content")
+    assert title in (preview, f"{preview} - Briefing"), (path, title, preview)
 
 
 def test_payload_names_reach_the_pages(xss_site) -> None:

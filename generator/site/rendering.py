@@ -238,20 +238,10 @@ def home_page(env: Environment, site: Site) -> str:
 # libyaml's dumper where installed (the same output, ten times faster); the pure-Python one elsewhere.
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-# Front matter the theme prints into HTML as it is (MkDocs renders page titles unescaped).
-PRINTED = ("title", "description")
-
-
 def front_matter(meta: dict[str, Any]) -> str:
-    """YAML by safe_dump, never by templating; what the theme prints is HTML-escaped first."""
-    safe = {key: html_escaped(value) if key in PRINTED else value for key, value in meta.items()}
-    return "---\n" + yaml.dump(safe, Dumper=SafeDumper, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
-
-
-def html_escaped(value: Any) -> Any:
-    if isinstance(value, list):
-        return [html_escaped(v) for v in value]
-    return html.escape(value) if isinstance(value, str) else value
+    """YAML by safe_dump, never by templating. Values are the text as written: the theme escapes what it
+    prints (templates/theme/main.html, partials/header.html)."""
+    return "---\n" + yaml.dump(meta, Dumper=SafeDumper, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
 def event_meta(e: Event, site: Site) -> dict[str, Any]:
