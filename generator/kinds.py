@@ -10,7 +10,7 @@ class EntityKind:
     name: str
     """The Briefing's field, the export's key, the registry's section and the folder of the pages: "people"."""
     one: str
-    """What one of them is called, as a facet and a page label: "Person"."""
+    """What one of them is called, as a page label: "Person"."""
     section: str
     """The title of the section that lists them: "People"."""
     hubs: bool

@@ -80,7 +80,6 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     touched.add(f"articles/years/{record.article.published[:4]}.md")
     listings = {"index.md", "timeline.md", "relations.md", "events/index.md", "people/index.md",
                 "organizations/index.md", "mechanisms/index.md", "places/index.md", "articles/index.md"}
-    listings |= {f"facets/{k}.md" for k in ("people", "organizations", "mechanisms", "places")}
     listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
                                               "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
     changed = set(report.changed)

@@ -38,13 +38,13 @@ def build_site(config_file: Path, docs: Path, site: Path, site_url: str | None =
         last = None if whole else last_build(site)
         todo = plan(last, environment, sources, docs)
         index = search.Index.from_json(last.search) if last else None
-        whole = todo.whole or last is None or index is None
-        if todo.nothing and not whole:
+        from_nothing = todo.whole or last is None or index is None
+        if todo.nothing and not from_nothing:
             log.info("site: nothing changed since %s was built", site)
             return Outcome(False, 0, time.perf_counter() - start)
         try:
             with room_in(staging):
-                if last is None or index is None or todo.whole:
+                if last is None or index is None or from_nothing:
                     built = build_whole(config, docs, staging, environment, sources)
                 else:
                     built = build_changes(config, docs, site, staging, todo, last, index, environment, sources)
@@ -53,13 +53,14 @@ def build_site(config_file: Path, docs: Path, site: Path, site_url: str | None =
             shutil.rmtree(staging, ignore_errors=True)  # the next build links the site anew
             raise
         swap(staging, site)
-        if whole:
+        if from_nothing:
             # the previous site shares no file with this one: linking the next build's staging folder from
             # nothing costs less than levelling it with this one
             shutil.rmtree(staging, ignore_errors=True)
-    count = len(built.pages) if whole else len(todo.build)
-    log.info("site: %s, %d pages built in %.2f s", "whole" if whole else "changes", count, time.perf_counter() - start)
-    return Outcome(whole, count, time.perf_counter() - start)
+    count = len(built.pages) if from_nothing else len(todo.build)
+    log.info("site: %s, %d pages built in %.2f s", "whole" if from_nothing else "changes", count,
+             time.perf_counter() - start)
+    return Outcome(from_nothing, count, time.perf_counter() - start)
 
 
 def build_whole(config: html.MkDocsConfig, docs: Path, staging: Path, environment: str,
