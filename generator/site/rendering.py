@@ -238,6 +238,7 @@ def home_page(env: Environment, site: Site) -> str:
 # libyaml's dumper where installed (the same output, ten times faster); the pure-Python one elsewhere.
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML by safe_dump, never by templating. Values are the text as written: the theme escapes what it
     prints (templates/theme/main.html, partials/header.html)."""
