@@ -152,13 +152,14 @@ def serve(seeds: Path, out: Path, site_dir: Path, port: int, site_url: str | Non
         run_build(config, out, site_dir, site_url)
 
     rebuild(False)
-    serve_site(site_dir, port, [seeds, out, config], lambda: said(rebuild, True))
+    serve_site(site_dir, port, [seeds, out, config], lambda: rebuild_while_serving(rebuild))
 
 
-def said(run: Callable[[bool], None], skip_invalid: bool) -> None:
-    """Run a rebuild while serving: a problem is said, and the server goes on with the site it has."""
+def rebuild_while_serving(run: Callable[[bool], None]) -> None:
+    """A rebuild while serving, skipping bad seeds: a problem is said, and the server goes on with the site
+    it has."""
     try:
-        run(skip_invalid)
+        run(True)
     except click.ClickException as e:
         click.echo(f"error: {e.message}", err=True)
 

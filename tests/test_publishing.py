@@ -18,6 +18,7 @@ from generator.errors import BuildError
 from generator.pipeline import generate
 from generator.publish import search
 from generator.publish.site import build_site
+from generator.rebuild import built
 from generator.rebuild.built import RECORD
 from tests.conftest import FIXTURE_SEEDS, PROJECT
 
@@ -137,7 +138,7 @@ def test_a_build_with_nothing_changed_writes_nothing(workspace: Path) -> None:
 
 def test_the_search_index_of_a_large_change_stays_small_and_exact(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past its limit the recent part gives its pages back to their part, indexed again whole."""
-    monkeypatch.setattr(search, "MIN_RECENT", 3)
+    monkeypatch.setattr(built, "MIN_RECENT", 3)
     monkeypatch.setattr(search, "PART_PAGES", 8)  # parts of a few pages: several of them
     project = Project(workspace, SEEDS[:2])
     project.publish()
@@ -179,8 +180,9 @@ def test_the_comparison_fails_where_a_step_leaves_a_changed_page_alone(workspace
         todo = real_plan(*args)  # type: ignore[arg-type]
         return Plan(todo.whole, frozenset(sorted(todo.build)[1:]), todo.gone)
 
-    def index_skipping_people(site: Path, last: search.Index, changed: set[str]) -> search.Index:
-        return real_index(site, last, {p for p in changed if not p.startswith("people/")})
+    def index_skipping_people(site: Path, last: search.Index, pages: set[str], todo: built.Reindex) -> search.Index:
+        return real_index(site, last, pages, built.Reindex(todo.parts, frozenset(
+            p for p in todo.stale if not p.startswith("people/"))))
 
     for step, skipping in (("plan", plan_skipping_one), ("index_changes", index_skipping_people)):
         project = Project(workspace, ["eu_strategic_dialogue.txt"])

@@ -3,8 +3,8 @@ that a change indexes the pages it changed, not the whole site.
 
 Every page belongs to one of the parts by a hash of its address: parts of the same make-up rank alike,
 and as one index would where each holds thousands of pages (a whole build makes one part per PART_PAGES).
-A page changed since its part was indexed is indexed again in the `recent` part, and its copy in the old
-part is hidden: `pagefind-parts.json` lists the bundles to search and the results to drop (by Pagefind's
+A page changed since its part was indexed is indexed again in the `recent` part (which pages, and when a
+part is indexed anew instead, generator/rebuild/built.py decides), and its copy in the old part is hidden: `pagefind-parts.json` lists the bundles to search and the results to drop (by Pagefind's
 id of the page's record, with its filters, so that filter counts are corrected too; the browser side is
 templates/theme/assets/search/pagefind.js). When the recent part outgrows a twentieth of the site, the part
 most of its pages belong to is indexed again whole, and they leave the recent part: each step costs
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BuildError
+from ..rebuild.built import Reindex
 
 PART_PAGES = 5000
 RECENT = "pagefind-recent"
@@ -33,7 +34,6 @@ PARTS_FILE = "pagefind-parts.json"
 INDEXED = b"data-pagefind-body"
 # A recent copy differs from the part's copy of the same page by this, so their Pagefind ids differ too.
 RECENT_MARK = (INDEXED, INDEXED + b' data-pagefind-meta="copy:recent"')
-MIN_RECENT = 200
 
 Record = tuple[str, dict[str, list[str]]]
 """A page's record in a bundle: Pagefind's id of it, and its filters."""
@@ -78,19 +78,13 @@ def index_whole(site: Path) -> Index:
     return index
 
 
-def index_changes(site: Path, last: Index, changed: Collection[str]) -> Index:
-    """Index the pages `changed` since `last` was made (the rest of the site is as it was then)."""
-    pages = html_pages(site)
-    stale: set[str] = (set(last.stale) | set(changed)) & pages
-    searched = indexed_pages(site, stale)
-    parts, n = list(last.parts), len(last.parts)
-    while len(searched) > max(MIN_RECENT, len(pages) // 20):
-        # the part that most pages of the recent one belong to, or that holds most pages no more
-        k = max(range(n), key=lambda k: sum(part_of(p, n) == k for p in stale) + len(parts[k].keys() - pages))
-        parts[k] = index_part(site, k, indexed_pages(site, {p for p in pages if part_of(p, n) == k}))
-        stale = {p for p in stale if part_of(p, n) != k}
-        searched = {p for p in searched if part_of(p, n) != k}
-    index = Index(parts, frozenset(stale), index_bundle(site, RECENT, sorted(searched), mark=True))
+def index_changes(site: Path, last: Index, pages: Collection[str], todo: Reindex) -> Index:
+    """The index `last` of the site's `pages` after a build, with the parts `todo` names indexed anew and
+    its stale pages in the recent part."""
+    n = len(last.parts)
+    parts = [index_part(site, k, indexed_pages(site, {p for p in pages if part_of(p, n) == k})) if k in todo.parts
+             else part for k, part in enumerate(last.parts)]
+    index = Index(parts, todo.stale, index_bundle(site, RECENT, sorted(indexed_pages(site, todo.stale)), mark=True))
     write_parts_file(site, index, pages)
     return index
 

@@ -8,9 +8,10 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from ..rebuild.built import Built, Plan, Signature, last_build, plan, record, signatures
+from ..rebuild.built import Built, Plan, Signature, last_build, plan, record, reindex, signatures
 from ..write.writing import level_with, locked, room_in, staging_folder, swap
 from . import html, search
 
@@ -88,7 +89,11 @@ def build_changes(config: html.MkDocsConfig, docs: Path, site: Path, staging: Pa
     for gone in todo.gone:
         (staging / gone).unlink(missing_ok=True)
     pages = {src: dest for src, dest in pages.items() if src in sources}
-    updated = search.index_changes(staging, index, written | todo.gone)
+    html_pages = search.html_pages(staging)
+    n = len(index.parts)
+    todo_search = reindex(index.stale, [part.keys() for part in index.parts], written | todo.gone, html_pages,
+                          partial(search.indexed_pages, staging), partial(search.part_of, parts=n))
+    updated = search.index_changes(staging, index, html_pages, todo_search)
     return Built(environment, sources, pages, updated.to_json())
 
 

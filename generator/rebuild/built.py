@@ -1,5 +1,5 @@
 """What the last build of the HTML site read and made, recorded inside the site it made (so the two never
-part), and what the next build may therefore skip: a page is built again where its source is not the file
+part), and what the next build may therefore skip, of the HTML and of the search index: a page is built again where its source is not the file
 the last build read (by modification time and size, as `make` judges: the generator writes a changed page
 anew and leaves an unchanged one as it was, and both survive a copy or a cache that keeps times), and every
 page is, where the configuration, the theme or the code is not what it was."""
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORD = ".briefing-build.json"
+MIN_RECENT = 200
+"""The recent part of the search index holds up to this many pages, or a twentieth of the site if more."""
 Signature = tuple[int, int]
 """A source file as the build read it: modification time (ns), size."""
 
@@ -96,3 +99,29 @@ def mentions(path: Path, names: set[str]) -> bool:
         return False
     text = path.read_text(encoding="utf-8", errors="replace")
     return any(name in text for name in names)
+
+
+@dataclass(frozen=True)
+class Reindex:
+    parts: frozenset[int]
+    """The parts of the search index to index anew, whole."""
+    stale: frozenset[str]
+    """The pages changed since their part was indexed, once those parts are: the recent part searches them."""
+
+
+def reindex(stale: Collection[str], held: Sequence[Collection[str]], changed: Collection[str],
+            pages: Collection[str], searchable: Callable[[set[str]], set[str]],
+            part_of: Callable[[str], int]) -> Reindex:
+    """What the search index must index after a build that wrote `changed` among the site's `pages`: the
+    pages changed since their part (`held`: each part's pages) was indexed go to the recent part, until
+    those that are searched (`searchable`) outgrow it; then the part most of them belong to, or that holds
+    most pages no more, is indexed anew and its pages leave the recent part."""
+    now = (set(stale) | set(changed)) & set(pages)
+    searched = searchable(now)
+    again: set[int] = set()
+    while len(searched) > max(MIN_RECENT, len(pages) // 20):
+        k = max(range(len(held)), key=lambda k: sum(part_of(p) == k for p in now) + len(set(held[k]) - set(pages)))
+        again.add(k)
+        now = {p for p in now if part_of(p) != k}
+        searched = {p for p in searched if part_of(p) != k}
+    return Reindex(frozenset(again), frozenset(now))
