@@ -104,6 +104,8 @@ class EventMention:
     summary: str
     outcomes: tuple[str, ...] = ()
     statements: tuple[Statement, ...] = ()
+    leaders: tuple[str, ...] = ()
+    """Participants the article says led or headed a delegation, or chaired or co-chaired the event."""
 
 
 @dataclass(frozen=True)
@@ -184,10 +186,23 @@ class Event:
     reported: str | None = None
     """The day the event was first reported: its earliest source's, as the ledger kept it from the first
     output that had the event (a source added later, however old, makes it no older news)."""
+    parties: tuple[str, ...] = ()
+    """The countries and blocs on its sides, the one most often a party across the briefing first."""
+    kind: str | None = None
+    """The kind of exchange (see generator/resolve/exchanges.py): "party-to-party", "media" ..."""
+    leaders: tuple[tuple[str, str | None], ...] = ()
+    """(person id, the party they led where their title names it): who led each side, as the sources say."""
 
     @property
     def page(self) -> str:
         return f"events/{self.id}.md"
+
+    @property
+    def relationship(self) -> str:
+        """"China–Japan": the parties, as digests group events; a gathering of four or more is multilateral."""
+        if not self.parties:
+            return "Parties not stated"
+        return "–".join(self.parties) if len(self.parties) <= 3 else "Multilateral"
 
     def named(self) -> set[Key]:
         """What the event's page and row name: its people, organizations, place and mechanism."""

@@ -54,6 +54,11 @@ EARLIER = re.compile(rf"\b(?:{BEFORE_NOW}|previously|formerly)\b", re.IGNORECASE
 """Before a meeting's verb ("The two last met in mid-September when Wang visited Seoul"): a meeting told of as past."""
 REPORTING = r"(?:said|says|added|noted|stressed|told|urged|stated|emphasized|pointed out|believed|hoped)"
 SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)", re.IGNORECASE)
+# Who led: named after "led by" (titles between), or before "led"/"co-chaired" (a title between commas).
+LED_BY = re.compile(r"\b(?:led|headed|chaired|co-chaired|presided\s+over)\s+by\s+")
+LEADS = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,[^,;.]{0,100},)?\s*(?:who\s+)?(?:also\s+)?(?:led|leads|leading|headed|heads|"
+                   r"heading|chaired|chairs|co-chaired|co-chairs|co-chairing|presided\s+over)\b(?!\s+by\b)")
+HEAD_OF_DELEGATION = re.compile(r"\b(?:head|leader|chief)\s+of\s+(?:the\s+|a\s+)?[^,;]{0,60}\bdelegation\b", re.IGNORECASE)
 DELEGATION = re.compile(r"\b(?:led|headed)\b[^.]*\bdelegation\b|\bdelegation\s+(?:led|headed)\s+by\b", re.IGNORECASE)
 # "... the consensus reached between President Xi Jinping and Prime Minister Shigeru Ishiba at their meeting
 # in Lima": the people of an earlier agreement, named as its authors, not as this event's participants.
@@ -147,7 +152,29 @@ def find_events(ctx: Context) -> list[EventMention]:
         if dates[id(c)] == (None, None) and c is not main and not c.past:
             dates[id(c)] = dates[id(main)]
     owned = sentence_owners(ctx, candidates, main)
-    return [build(ctx, c, dates[id(c)], places[id(c)], owned[id(c)]) for c in candidates]
+    heads = leaders(ctx)
+    return [build(ctx, c, dates[id(c)], places[id(c)], owned[id(c)], heads) for c in candidates]
+
+
+def leaders(ctx: Context) -> set[str]:
+    """Who the article says led: "a delegation led by X", "X, head of the ..., led a delegation", "co-chaired
+    by X and Y", "X and Y co-chaired", or a title "head of the ... delegation"."""
+    found = {p.name for p in ctx.people if any(HEAD_OF_DELEGATION.search(r) for r in p.roles)}
+    for index, sentence in enumerate(ctx.sentences):
+        people = occurrences_in(ctx, index)
+        text = sentence.text
+        for m in LED_BY.finditer(text):
+            after = [o for o in people if o.start >= m.end() and in_window(text, m.end(), o.start)]
+            found |= {o.name for o in after[:1]}
+            found |= {o.name for o, prev in zip(after[1:], after) if re.match(r",?\s+and\s", text[prev.end:o.start])}
+        for o, nxt in zip(people, [*people[1:], None]):
+            rest = text[o.end:o.end + 120]
+            if LEADS.match(rest):
+                found.add(o.name)
+            elif nxt and re.fullmatch(r"\s+and\s+", text[o.end:nxt.start]) and LEADS.match(text[nxt.end:nxt.end + 120]) \
+                    and re.match(r"\s*(?:\([^)]*\)\s*)?(?:,[^,;.]{0,100},)?\s*co-", text[nxt.end:]):
+                found.add(o.name)  # "X and Y co-chaired": both
+    return found
 
 
 def meetings_for_sessions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -465,7 +492,7 @@ def event_place(ctx: Context, c: Candidate, main: Candidate) -> str | None:
 
 
 def build(ctx: Context, c: Candidate, date: tuple[str | None, str | None], place: str | None,
-          mine: set[int]) -> EventMention:
+          mine: set[int], heads: set[str]) -> EventMention:
     roles = {p.name: p.roles for p in ctx.people}
     return EventMention(
         title=c.title,
@@ -479,6 +506,7 @@ def build(ctx: Context, c: Candidate, date: tuple[str | None, str | None], place
         summary=summary(ctx, c),
         outcomes=tuple(ctx.sentences[i].text for i in sorted(mine) if OUTCOME.search(ctx.sentences[i].text)),
         statements=tuple(statements(ctx, mine)),
+        leaders=tuple(name for name in c.participants if name in heads),
     )
 
 

@@ -134,3 +134,39 @@ def ordinal_number(n: int) -> str:
     """21 -> "21st": how a session is numbered on pages and in the titles of events."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+# --- the parties to an exchange: countries and blocs, one name each -------------------------------------
+
+# ISO names shortened as the news writes them (pycountry's common names do most of this).
+SHORT_COUNTRY_NAMES = {"Russian Federation": "Russia", "Türkiye": "Turkey", "Czechia": "Czech Republic",
+                       "Brunei Darussalam": "Brunei", "Palestine, State of": "Palestine",
+                       "Congo, The Democratic Republic of the": "DR Congo", "Holy See (Vatican City State)": "Vatican",
+                       "Micronesia, Federated States of": "Micronesia", "Cabo Verde": "Cape Verde"}
+# Groupings that sit at the table as one side, and the short forms of countries the ISO list lacks.
+BLOCS = {"ASEAN": "ASEAN", "Association of Southeast Asian Nations": "ASEAN", "EU": "EU", "European Union": "EU",
+         "African Union": "African Union", "Africa": "Africa", "African": "Africa", "Arab States": "Arab States",
+         "Arab": "Arab States", "Latin America": "Latin America", "Latin American": "Latin America",
+         "CELAC": "CELAC", "Central Asia": "Central Asia", "Central Asian": "Central Asia", "BRICS": "BRICS",
+         "SCO": "SCO", "Shanghai Cooperation Organisation": "SCO", "Pacific Island Countries": "Pacific Islands",
+         "Pacific Islands": "Pacific Islands", "United Nations": "UN", "UN": "UN", "Europe": "Europe",
+         "European": "EU", "Gulf Cooperation Council": "GCC", "GCC": "GCC",
+         "US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom",
+         "ROK": "South Korea", "Korea": "South Korea", "Korean": "South Korea", "South Korean": "South Korea",
+         "DPRK": "North Korea", "North Korean": "North Korea", "CPC": "China", "PRC": "China", "Lao": "Laos", "South African": "South Africa",
+         "CPV": "Vietnam", "LPRP": "Laos", "Viet Nam": "Vietnam", "Hong Kong": "Hong Kong", "Macao": "Macao"}
+
+
+def party_forms() -> dict[str, str]:
+    """Every way a country or bloc is written (its names, its people's adjective) -> the one name shown."""
+    forms: dict[str, str] = {}
+    for country in pycountry.countries:
+        shown = SHORT_COUNTRY_NAMES.get(country.name) or getattr(country, "common_name", None) or country.name
+        if "," in shown or "(" in shown:
+            continue
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name and "," not in name and "(" not in name:
+                forms[name.removeprefix("The ")] = shown
+    forms.update({" ".join(w.capitalize() for w in adjective.split()): country
+                  for adjective, country in NATIONALITIES.items()})
+    return {**forms, **BLOCS}

@@ -126,6 +126,8 @@ def build_event(occ: Occasion, eid: IdOf) -> Event:
         summary=first.summary,
         outcomes=tuple(dict.fromkeys(o for _, e in occ.reports for o in e.outcomes)),
         statements=tuple(dict.fromkeys(statements)),
+        leaders=tuple((pid, None) for pid in dict.fromkeys(eid(PEOPLE, n, a) for a, e in occ.reports
+                                                            for n in e.leaders) if pid in participants),
     )
 
 

@@ -10,6 +10,9 @@
     organizations: [...]
     mechanisms: [...]
     places: [...]
+    exchanges:                      # kinds of exchange: words that make an event one (added to the
+      - name: sports                # table of generator/resolve/exchanges.py; a kind it has gains words)
+        words: [football, olympic]
 
 It is applied after detection: any detected entity whose name or alias is listed joins that entry.
 The pipeline does well with no registry at all.
@@ -32,6 +35,7 @@ ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_IDS = {"index", "years", "events", "articles", *(kind.name for kind in KINDS)}
 """Ids that are the name of a listing page or folder: a page under them would take its place."""
 FIELDS = {"name", "aliases", "id", "articles"}
+EXCHANGES = "exchanges"
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ class Entry:
 @dataclass(frozen=True)
 class Registry:
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    exchanges: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Kind of exchange -> more words that make an event that kind."""
 
     @cached_property
     def _splits(self) -> dict[tuple[str, str, str], int]:
@@ -107,8 +113,8 @@ def load_registry(path: Path) -> Registry:
         raise RegistryError(f"{path}: not valid UTF-8 (byte {e.start}): re-save the file as UTF-8") from None
     except yaml.YAMLError as e:
         raise RegistryError(f"{path}: not valid YAML: {e}") from None
-    if not isinstance(data, dict) or set(data) - set(ENTITY_KINDS):
-        raise RegistryError(f"{path}: expected a mapping with keys among {', '.join(ENTITY_KINDS)}")
+    if not isinstance(data, dict) or set(data) - {*ENTITY_KINDS, EXCHANGES}:
+        raise RegistryError(f"{path}: expected a mapping with keys among {', '.join((*ENTITY_KINDS, EXCHANGES))}")
     entries: dict[str, tuple[Entry, ...]] = {}
     problems: list[str] = []
     for kind in ENTITY_KINDS:
@@ -119,10 +125,31 @@ def load_registry(path: Path) -> Registry:
         read = [entry(kind, i, item, problems) for i, item in enumerate(items)]
         entries[kind] = tuple(e for e in read if e)
         problems += clashes(kind, entries[kind])
+    exchanges = exchange_words(data.get(EXCHANGES) or [], problems)
     if problems:
         listed = "\n".join(f"  {path}: {p}" for p in problems)
         raise RegistryError(f"{len(problems)} problem(s) in the registry:\n{listed}")
-    return Registry(entries)
+    return Registry(entries, exchanges)
+
+
+def exchange_words(items: Any, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    """The `exchanges:` section: each kind's name and the words that make an event that kind."""
+    if not isinstance(items, list):
+        problems.append(f"'{EXCHANGES}' must be a list of entries with a name and words")
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+    for i, item in enumerate(items):
+        where = f"line {getattr(item, 'line', '?')}: {EXCHANGES}[{i}]"
+        words = item.get("words") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip() \
+                or not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words) \
+                or set(item) - {"name", "words"}:
+            problems.append(f"{where} needs a 'name' (a non-empty string) and 'words' (a list of words), "
+                            "and nothing else")
+            continue
+        name = item["name"].strip()
+        found[name] = found.get(name, ()) + tuple(w.strip().lower() for w in words)
+    return found
 
 
 def entry(kind: str, i: int, item: Any, problems: list[str]) -> Entry | None:

@@ -11,6 +11,7 @@ from ..kinds import ENTITY_KINDS, MECHANISMS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import ArticleRecord, Briefing, Entity, Event, Extraction, Key, Role
 from ..slugs import slugify
 from .clusters import KEYS, LOCAL, SHORT_FORMS, Cluster, Index, acronyms_of, never, org_keys, org_short_forms
+from .exchanges import characterized, with_registry
 from .ids import EVENTS, Ledger
 from .occasions import Occasion, Occasions, build_event, unique
 from .registry import RESERVED_IDS, Registry
@@ -46,6 +47,7 @@ def resolve(extractions: list[Extraction], registry: Registry | None = None, led
     entities = {kind: entities_of(kind, indexes[kind], ids[kind], named, roles) for kind in indexes}
     briefing = Briefing(tuple(sorted(records, key=lambda r: r.id)), tuple(sorted(events, key=lambda e: e.id)),
                         **entities)  # type: ignore[arg-type]  # one field per kind of entity
+    briefing = characterized(briefing, with_registry(registry.exchanges))
     live = {kind: {x.id for x in getattr(briefing, kind)} for kind in (*ENTITY_KINDS, EVENTS)}
     return replace(briefing, moved=ledger.moves(Ledger.of(briefing), live))
 

@@ -29,7 +29,8 @@ def event(e: Event) -> dict[str, Any]:
             "mechanism": e.mechanism, "session": e.session, "summary": e.summary,
             "people": [{"id": pid, "role": role} for pid, role in e.participants],
             "organizations": list(e.organizations), "articles": list(e.articles), "page": e.page,
-            "outcomes": list(e.outcomes),
+            "outcomes": list(e.outcomes), "kind": e.kind, "parties": list(e.parties),
+            "leaders": [{"person": pid, "party": party} for pid, party in e.leaders],
             "statements": [{"person": s.person, "text": s.text, "article": s.article} for s in e.statements]}
 
 

@@ -248,7 +248,9 @@ def front_matter(meta: dict[str, Any]) -> str:
 def event_meta(e: Event, site: Site) -> dict[str, Any]:
     """What readers' tools want of an event, by id and name."""
     facts = {"date": e.date, "end_date": e.end_date, "place": e.place, "mechanism": e.mechanism,
-             "session": e.session, "reported": e.reported,
+             "session": e.session, "reported": e.reported, "kind": e.kind, "parties": list(e.parties),
+             "leaders": [{"id": p, "name": site.get(PEOPLE, p).name, **({"party": party} if party else {})}
+                         for p, party in e.leaders],
              "participants": [{"id": p, "name": site.get(PEOPLE, p).name, **({"role": role} if role else {})}
                               for p, role in e.participants],
              "organizations": list(e.organizations),

@@ -1,0 +1,83 @@
+"""Who an event is between, what kind of exchange it is, and who led each side: through extraction and
+resolution of whole articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import RegistryError
+from generator.extract.extraction import extract
+from generator.model import Seed
+from generator.read.cleaning import clean
+from generator.resolve.exchanges import parties_in
+from generator.resolve.registry import load_registry
+from generator.resolve.resolution import resolve
+
+
+def briefing_of(*texts: str, registry=None):
+    return resolve([extract(clean(Seed(f"{i}.txt", t, f"{i:064d}"))) for i, t in enumerate(texts)], registry)
+
+
+def only_event(text: str, registry=None):
+    b = briefing_of(text, registry=registry)
+    names = {p.id: p.name for p in b.people}
+    (e,) = b.events
+    return e, [(names[p], party) for p, party in e.leaders]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("China-Japan Ruling Parties Exchange Mechanism", ["China", "Japan"]),
+    ("the 11th China-ROK Media Forum", ["China", "South Korea"]),
+    ("Japanese Prime Minister", ["Japan"]),
+    ("general secretary of the South African Communist Party", ["South Africa"]),
+    ("ASEAN-China Media Cooperation Forum", ["ASEAN", "China"]),
+    ("met the press in Georgetown", []),
+])
+def test_parties_are_the_countries_and_blocs_a_text_names(text: str, parties: list[str]) -> None:
+    assert parties_in(text) == parties
+
+
+def test_a_session_is_between_the_parties_its_mechanism_names() -> None:
+    e, leaders = only_event(
+        " date 2025-07-03 BRUSSELS (Xinhua) -- The 13th China-EU Media Dialogue was held in Brussels on Wednesday, "
+        "co-chaired by Chinese Vice Minister Li Ming and European Commissioner Anna Weber.\n\nBrazilian journalist "
+        "Carla Souza also attended the dialogue.")
+    assert (e.relationship, e.kind) == ("China–EU", "media")
+    assert leaders == [("Li Ming", "China"), ("Anna Weber", "EU")]
+
+
+def test_a_country_no_list_knows_is_a_side_when_paired_with_one_it_knows() -> None:
+    e, _ = only_event(" date 2025-03-14 SUVA -- The third meeting of the Planetia-Fiji Maritime Dialogue was held "
+                      "in Suva on Thursday.")
+    assert set(e.parties) == {"Fiji", "Planetia"}
+
+
+def test_a_delegation_leader_and_the_parties_of_the_titles() -> None:
+    e, leaders = only_event(
+        " date 2024-05-29 HANOI -- Vietnamese Party official Nguyen Van An met a delegation of the Communist Party "
+        "of China led by Chen Hua, vice minister of the International Department of the CPC Central Committee, "
+        "in Hanoi on Wednesday.")
+    assert set(e.parties) == {"China", "Vietnam"}
+    assert e.kind == "party-to-party"
+    assert leaders == [("Chen Hua", "China")]
+
+
+def test_nobody_leads_where_the_article_does_not_say_so() -> None:
+    _, leaders = only_event(" date 2024-12-26 BEIJING: Chinese Foreign Minister Wang Yi held talks with Japanese "
+                            "Foreign Minister Takeshi Iwaya in Beijing on Wednesday.")
+    assert leaders == []
+
+
+def test_the_registry_adds_a_kind_of_exchange(tmp_path: Path) -> None:
+    text = " date 2025-03-01 TOKYO -- The fourth China-Japan Football Friendship Forum was held in Tokyo on Friday."
+    assert only_event(text)[0].kind == "government and diplomatic"
+    (tmp_path / "registry.yml").write_text("exchanges:\n  - name: sports\n    words: [football, olympic]\n")
+    assert only_event(text, load_registry(tmp_path / "registry.yml"))[0].kind == "sports"
+
+
+def test_a_malformed_exchanges_section_names_the_entry(tmp_path: Path) -> None:
+    (tmp_path / "registry.yml").write_text("exchanges:\n  - name: sports\n    words: football\n")
+    with pytest.raises(RegistryError, match=r"line 2: exchanges\[0\] needs a 'name'.*'words'"):
+        load_registry(tmp_path / "registry.yml")
