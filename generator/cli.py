@@ -12,11 +12,14 @@ from pathlib import Path
 
 import click
 
-from .errors import PortInUse
+from .errors import DigestError, PortInUse
 from .pipeline import add_seeds, generate, read_articles, resolve_seeds
 from .project import init_project, require_project
 from .publish.site import build_site
+from .site.lookups import Site
 from .site.review import review_queue
+from .site.sendable import single_file
+from .write.writing import write_atomically
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Folder of articles (*.txt) and the optional registry.yml.")
@@ -188,6 +191,30 @@ def check(seeds: Path, out: Path, review: bool) -> None:
         click.echo(f"review queue: {len(items)} item(s)")
         for item in items:
             click.echo(f"  {item}")
+
+
+@main.command()
+@SEEDS
+@click.option("--month", required=True, help="The month, as YYYY-MM.")
+@click.option("--out", "file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+@click.option("--pages", type=click.Path(path_type=Path), default=Path("site_src"), show_default=True,
+              help="The folder a generate writes: the extractions it kept are used, not made again.")
+@SITE_URL
+def digest(seeds: Path, month: str, file: Path, pages: Path, site_url: str | None) -> None:
+    """Write one month's digest as a single HTML file to attach to an email: styles inline, no script,
+    nothing loaded from anywhere; links lead to the published site (with --site-url / SITE_URL).
+
+    Example: briefing digest --month 2025-02 --out digest-2025-02.html
+    """
+    text = single_file(Site.of(resolve_seeds(seeds, pages), site_url), month)
+    if not site_url:
+        click.echo("warning: no site address (SITE_URL, or --site-url): the digest's links are left as text", err=True)
+    try:
+        write_atomically(file, text)
+    except OSError as e:
+        raise DigestError(f"{file}: cannot be written ({e.strerror})") from None
+    click.echo(f"wrote {file}")
 
 
 @main.command()

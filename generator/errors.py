@@ -70,3 +70,7 @@ class PortInUse(BriefingError):
 
 class BuildError(BriefingError):
     """MkDocs or Pagefind could not build the site from the generated pages; the previous site is left."""
+
+
+class DigestError(BriefingError):
+    """A digest asked for that the briefing cannot make (a month in the wrong form, or with no event)."""

@@ -24,6 +24,9 @@ from generator.site.lookups import Site
 
 FIXTURE_SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 GOLDEN = Path(__file__).parent / "golden"
+# The single-file digest of one fixture month (`briefing digest`), beside the golden pages.
+SENDABLE_MONTH = "2025-05"
+SENDABLE_GOLDEN = Path(__file__).parent / f"golden-digest-{SENDABLE_MONTH}.html"
 PROJECT = Path(__file__).parent.parent
 # Where the fixture site is published, as GitHub Pages publishes a project: its feeds' links are under it.
 SITE_URL = "https://example.org/briefing/"

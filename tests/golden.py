@@ -7,9 +7,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.pipeline import generate
+from generator.pipeline import generate, resolve_seeds
+from generator.site.lookups import Site
+from generator.site.sendable import single_file
 from generator.write.writing import MANIFEST
-from tests.conftest import FIXTURE_SEEDS, GOLDEN, SITE_URL
+from tests.conftest import FIXTURE_SEEDS, GOLDEN, SENDABLE_GOLDEN, SENDABLE_MONTH, SITE_URL
 
 
 def main() -> None:
@@ -19,6 +21,8 @@ def main() -> None:
         (out / MANIFEST).unlink()
         shutil.rmtree(GOLDEN, ignore_errors=True)
         shutil.copytree(out, GOLDEN)
+    SENDABLE_GOLDEN.write_text(single_file(Site.of(resolve_seeds(FIXTURE_SEEDS), SITE_URL), SENDABLE_MONTH),
+                               encoding="utf-8")
     print(f"golden pages rewritten in {GOLDEN}")
 
 

@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from tests.conftest import FIXTURE_SEEDS
 
-COMMANDS = ["generate", "build", "serve", "check", "add"]
+COMMANDS = ["generate", "build", "serve", "check", "add", "digest"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -25,6 +26,21 @@ def test_generate_writes_pages_and_the_export(tmp_path: Path, seeds_folder) -> N
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "data" / "briefing.json").is_file()
     assert (tmp_path / "out" / "index.md").is_file()
+
+
+def test_digest_writes_one_month_as_one_file_and_names_a_month_it_cannot(tmp_path: Path) -> None:
+    args = ["digest", "--seeds", str(FIXTURE_SEEDS), "--pages", str(tmp_path / "none"), "--site-url",
+            "https://example.org/b/", "--out"]
+    done = CliRunner().invoke(main, [*args, str(tmp_path / "may.html"), "--month", "2025-05"])
+    assert done.exit_code == 0, done.output
+    assert "<h1>Digest: May 2025</h1>" in (tmp_path / "may.html").read_text(encoding="utf-8")
+    none = "no event of the briefing is dated in 2025-06; months with events, newest first: 2025-07, 2025-05"
+    for month, problem in [("2025-06", none), ("May", "give a month as YYYY-MM")]:
+        failed = CliRunner().invoke(main, [*args, str(tmp_path / "other.html"), "--month", month])
+        assert failed.exit_code == 1 and problem in failed.output and "Traceback" not in failed.output
+    assert not (tmp_path / "other.html").exists()
+    unwritable = CliRunner().invoke(main, [*args, str(tmp_path / "no" / "such" / "f.html"), "--month", "2025-05"])
+    assert unwritable.exit_code == 1 and "f.html: cannot be written" in unwritable.output
 
 
 def test_check_lists_every_problem_and_fails(seeds_folder) -> None:

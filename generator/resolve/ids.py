@@ -8,12 +8,12 @@ redirect behind."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LedgerError
 from ..model import Briefing
+from ..write.writing import write_atomically
 from .clusters import KEYS
 
 EVENTS = "events"
@@ -113,9 +113,7 @@ def write_ledger(path: Path, ledger: Ledger) -> None:
     try:
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             return
-        partial = path.with_name(f".{path.name}.partial")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
+        write_atomically(path, text)
     except OSError as e:
         raise LedgerError(f"{path}: the id ledger cannot be written ({e.strerror}); the pages were written, but a "
                           "fresh clone of the seeds will not find them at the same addresses") from None

@@ -18,8 +18,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..kinds import ENTITY_KINDS, ORGANIZATIONS, PEOPLE, PLACES
 from ..model import Entity, Event
-from .lookups import Site, address, entity_feed
-from .rendering import TEMPLATES, human_date
+from .lookups import Site, address, digest_feed, entity_feed
+from .rendering import TEMPLATES, human_date, period_title
 
 # A feed reader fetches the feed again and again for what is new: it carries the newest events (at ten
 # thousand articles, all of them would be megabytes a poll); the calendar, the tables and the export
@@ -78,6 +78,8 @@ def syndication(site: Site, base: str) -> dict[str, str]:
         for x in getattr(briefing, kind):
             if path := entity_feed(kind, x.id):
                 files[path] = feed(path, f"Briefing: {x.name}", [site.get("events", i) for i in x.events])
+    for key, period in site.periods.items():
+        files[digest_feed(key)] = feed(digest_feed(key), f"Briefing digest: {period_title(key)}", period.events)
     files[CALENDAR] = calendar(env, site, on_days(site.newest_first(briefing.events)), base)
     return files
 

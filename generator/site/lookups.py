@@ -4,6 +4,7 @@ per generate (`Site.of`) and shared by page keys, rendering and feeds."""
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -35,6 +36,23 @@ class YearPage:
     @property
     def path(self) -> str:
         return year_page(self.section, self.year)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A month or a week of the digest, with its events oldest first."""
+
+    key: str
+    """"2025-02" (a month) or "2025-W07" (an ISO week)."""
+    events: list[Event]
+
+    @property
+    def path(self) -> str:
+        return digest_page(self.key)
+
+    @property
+    def weekly(self) -> bool:
+        return "-W" in self.key
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,46 @@ class Site:
         return self.year_listings[path]
 
     @cached_property
+    def periods(self) -> dict[str, Period]:
+        """Each month with an event dated to it, and each week with one dated to the day, newest first."""
+        found: dict[str, list[Event]] = {}
+        for e in sorted((e for e in self.briefing.events if e.date and len(e.date) >= 7), key=chronological):
+            found.setdefault(e.date[:7], []).append(e)  # type: ignore[index]  # dated, as filtered
+            if len(e.date or "") == 10:
+                found.setdefault(iso_week(e.date or ""), []).append(e)
+        return {key: Period(key, found[key]) for key in sorted(found, key=period_order, reverse=True)}
+
+    def period(self, key: str) -> Period:
+        return self.periods[key]
+
+    @cached_property
+    def months(self) -> list[str]:
+        """The digest's months, newest first."""
+        return [key for key, p in self.periods.items() if not p.weekly]
+
+    def weeks_of(self, month: str) -> list[str]:
+        """The weeks whose Thursday (by ISO 8601, the day that places a week) falls in the month, newest first."""
+        return [key for key, p in self.periods.items() if p.weekly and week_month(key) == month]
+
+    def beside(self, key: str) -> tuple[str | None, str | None]:
+        """The period of the same length just before and just after, among those with events."""
+        same = [k for k, p in self.periods.items() if p.weekly == self.periods[key].weekly]
+        i = same.index(key)
+        return (same[i + 1] if i + 1 < len(same) else None), (same[i - 1] if i else None)
+
+    @cached_property
+    def newly_reported(self) -> tuple[str | None, list[Event]]:
+        """The last day anything was first reported, and what was first reported in the seven days up to it,
+        newest first: the home page's "what is new"."""
+        days = [e.reported for e in self.briefing.events if e.reported]
+        if not days:
+            return None, []
+        last = max(days)
+        since = (dt.date.fromisoformat(last) - dt.timedelta(days=6)).isoformat()
+        new = [e for e in self.briefing.events if e.reported and e.reported >= since]
+        return last, sorted(new, key=lambda e: (e.reported or "", *chronological(e)), reverse=True)
+
+    @cached_property
     def years(self) -> dict[str, list[Event]]:
         """Dated events by year, newest first: each year is a listing page of its own, so a new event
         renders one year again, not ten thousand rows."""
@@ -196,6 +254,37 @@ def event_order(e: Event) -> tuple[str, str]:
 def chronological(e: Event) -> tuple[str, str, str]:
     """Event order with no ties: where an event stands among others is one place."""
     return (e.date or "9999", e.title, e.id)
+
+
+def iso_week(date: str) -> str:
+    """"2025-02-18" -> "2025-W08"."""
+    year, week, _ = dt.date.fromisoformat(date).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_days(key: str) -> tuple[dt.date, dt.date]:
+    """The Monday and Sunday of an ISO week ("2025-W08")."""
+    year, week = key.split("-W")
+    monday = dt.date.fromisocalendar(int(year), int(week), 1)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def week_month(key: str) -> str:
+    return (week_days(key)[0] + dt.timedelta(days=3)).isoformat()[:7]
+
+
+def period_order(key: str) -> tuple[str, int]:
+    """Months and weeks in time: a week by its Monday, a month by its first day (before its weeks)."""
+    start = week_days(key)[0].isoformat() if "-W" in key else key + "-01"
+    return (start, "-W" in key)
+
+
+def digest_page(key: str) -> str:
+    return f"digest/{key}.md"
+
+
+def digest_feed(key: str) -> str:
+    return f"data/feeds/digest/{key}.atom"
 
 
 def by_session(e: Event) -> tuple[int, str, str]:

@@ -26,12 +26,24 @@ from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, PEOPLE
 from ..model import ArticleRecord, Entity, Event
 from ..read.cleaning import cut_at_word
 from .charts import chronology, relations
-from .lookups import Site, companions, entity_feed, event_order, year_page
+from .lookups import (
+    Period,
+    Site,
+    companions,
+    digest_feed,
+    digest_page,
+    entity_feed,
+    event_order,
+    week_days,
+    year_page,
+)
 
 # The project's templates/ folder, which the package holds as generator/templates (a link in the source tree).
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
 DESCRIPTION = 160
+OUTCOME_WORDS = 110
+DIGESTS = "digest/index.md"
 # Python-Markdown's backslash escapes (with the tables extension's |): a backslash before anything else
 # would be shown.
 MD_ESCAPED = re.compile(r"([\\`*_{}\[\]()#|!])")
@@ -116,7 +128,11 @@ def environment() -> Environment:
     env.filters["abbreviation"] = abbreviation
     env.filters["source_label"] = source_label
     env.filters["by_month"] = by_month
+    env.filters["grouped"] = grouped
+    env.filters["few_words"] = few_words
+    env.filters["period_title"] = period_title
     env.globals["year_page"] = year_page
+    env.globals["digest_page"] = digest_page
     return env
 
 
@@ -144,8 +160,10 @@ def site_pages(site: Site) -> list[Page]:
     pages += [Page(r.page, partial(article_page, env, r.id)) for r in b.articles]
     pages += [Page(path, partial(year_listing_page, env, path)) for path in site.year_listings]
     pages += [Page(f"{section}/index.md", partial(section_page, env, section, title)) for section, title in SECTIONS.items()]
+    pages += [Page(period.path, partial(period_page, env, key)) for key, period in site.periods.items()]
     pages += [Page(path, partial(make, env)) for path, make in (
-        ("timeline.md", timeline_page), ("relations.md", relations_page), ("index.md", home_page))]
+        ("timeline.md", timeline_page), ("relations.md", relations_page), ("index.md", home_page),
+        (DIGESTS, digests_page))]
     return one_a_path(pages)
 
 
@@ -233,6 +251,46 @@ def home_page(env: Environment, site: Site) -> str:
     meta = {"title": "Briefing", "description": "The latest diplomatic and people-to-people exchanges: events, "
             "the mechanisms they belong to, the people and organizations there, and the sources."}
     return page(env, site, "index.md", "home.md.j2", meta, latest=latest)
+
+
+def period_page(env: Environment, key: str, site: Site) -> str:
+    period = site.period(key)
+    feed = digest_feed(key) if site.base else None
+    meta = {"title": f"Digest: {period_title(key)}", "description": digest_description(period), **LISTING,
+            **({"feed": feed} if feed else {})}
+    return page(env, site, period.path, "digest.md.j2", meta, period=period, beside=site.beside(key), feed=feed)
+
+
+def digest_description(period: Period) -> str:
+    count = len(period.events)
+    return f"The {count} exchange{'s' if count != 1 else ''} of {period_title(period.key)}, by relationship and kind."
+
+
+def digests_page(env: Environment, site: Site) -> str:
+    return page(env, site, DIGESTS, "digest_index.md.j2", {"title": "Digests", **LISTING}, title="Digests")
+
+
+def period_title(key: str) -> str:
+    """"2025-02" -> "February 2025"; "2025-W08" -> "Week 8 of 2025, 17–23 February"."""
+    if "-W" not in key:
+        return human_date(key)
+    monday, sunday = week_days(key)
+    first = monday.strftime("%-d %B") if monday.month != sunday.month else str(monday.day)
+    return f"Week {int(key.split('-W')[1])} of {key[:4]}, {first}–{sunday.strftime('%-d %B')}"
+
+
+def grouped(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
+    """A period's events by relationship (the busiest first), then by kind of exchange, each in date order."""
+    relationships: dict[str, dict[str, list[Event]]] = {}
+    for e in events:
+        relationships.setdefault(e.relationship, {}).setdefault(e.kind or "", []).append(e)
+    busiest = sorted(relationships.items(), key=lambda r: (-sum(map(len, r[1].values())), r[0]))
+    return [(name, sorted(kinds.items())) for name, kinds in busiest]
+
+
+def few_words(text: str) -> str:
+    """An outcome as a digest line gives it."""
+    return cut_at_word(" ".join(text.split()), OUTCOME_WORDS)
 
 
 # libyaml's dumper where installed (the same output, ten times faster); the pure-Python one elsewhere.

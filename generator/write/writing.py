@@ -133,6 +133,13 @@ def staging_folder(out: Path) -> Path:
     return out.parent / f".{out.name}.staging"
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """A file written whole or not at all: a partial copy beside it, moved into place."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
 def replace_in(folder: Path, path: str, text: str | bytes) -> None:
     """Write a file of the staging folder anew: where it is a link to the output's file, never through it."""
     target = folder / path
