@@ -17,7 +17,7 @@ import pytest
 from generator.model import Briefing
 from generator.site import feeds as feeds_module
 from generator.site.feeds import CALENDAR, FEED, feeds, fold, ics_text
-from generator.site.lookups import Site, entity_feed
+from generator.site.lookups import Site, digest_feed, entity_feed
 from tests.conftest import SITE_URL
 
 
@@ -66,7 +66,8 @@ def test_each_person_and_mechanism_has_a_feed_of_their_events(fixture_site: Site
     files = feeds(fixture_site)
     briefing = fixture_site.briefing
     followed = [("people", p) for p in briefing.people] + [("mechanisms", m) for m in briefing.mechanisms]
-    assert {path for path in files if path.startswith("data/feeds/")} == {entity_feed(k, x.id) for k, x in followed}
+    assert {path for path in files if path.startswith("data/feeds/") and not path.startswith("data/feeds/digest/")} \
+        == {entity_feed(k, x.id) for k, x in followed}
     assert entity_feed("places", "beijing") is None
     for kind, x in followed:
         feed = parsed(fixture_site, entity_feed(kind, x.id) or "")
@@ -122,3 +123,14 @@ def test_a_csv_cell_never_starts_a_spreadsheet_formula(fixture_briefing: Briefin
     cells = [cell for row in rows[1:] for cell in row]
     assert "'" + name in cells
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+
+
+def test_each_digest_period_has_a_feed_of_its_events(fixture_site: Site) -> None:
+    files = feeds(fixture_site)
+    assert {path for path in files if path.startswith("data/feeds/digest/")} == \
+        {digest_feed(key) for key in fixture_site.periods} != set()
+    feed = parsed(fixture_site, digest_feed("2025-05"))
+    assert feed.feed.title == "Briefing digest: May 2025"
+    assert {e.link for e in feed.entries} == {f"{SITE_URL}{e.page[:-3]}.html"
+                                              for e in fixture_site.period("2025-05").events}
+    assert len(feed.entries) == 5

@@ -18,6 +18,7 @@ from generator.errors import OutputError, SeedError
 from generator.extract import pool
 from generator.pipeline import generate
 from generator.site import lookups as site_module
+from generator.site.lookups import digest_page, iso_week
 from tests.conftest import FIXTURE_SEEDS, PROJECT
 
 NEW_ARTICLE = (" date 2024-06-01 HANOI, June 1 (Xinhua) -- Li Shulei, head of the Publicity Department of the CPC "
@@ -78,7 +79,9 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     years = {e.date[:4] for e in after.events if e.id in record.events and e.date}
     touched |= {f"{section}/years/{y}.md" for section in ("events", "timeline") for y in years}
     touched.add(f"articles/years/{record.article.published[:4]}.md")
-    listings = {"index.md", "timeline.md", "relations.md", "events/index.md", "people/index.md",
+    days = [e.date for e in after.events if e.id in record.events and e.date and len(e.date) == 10]
+    touched |= {digest_page(key) for day in days for key in (day[:7], iso_week(day))}
+    listings = {"index.md", "digest/index.md", "timeline.md", "relations.md", "events/index.md", "people/index.md",
                 "organizations/index.md", "mechanisms/index.md", "places/index.md", "articles/index.md"}
     listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
                                               "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
@@ -87,6 +90,7 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     assert record.page in changed and "people/li-shulei.md" in changed
     untouched = {e.page for e in before.events} - touched
     untouched |= {f"{section}/years/{y}.md" for section in ("events", "timeline", "articles") for y in ("2023", "2025")}
+    untouched |= {digest_page(key) for key in ("2025-05", "2025-W21", "2023-11")}
     assert untouched and not untouched & changed
 
 

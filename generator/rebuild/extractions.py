@@ -107,6 +107,7 @@ def decoded(data: dict[str, Any]) -> Extraction:
         events=tuple(EventMention(
             e["title"], e["date"], e["end_date"], e["place"], e["mechanism"], e["session"],
             tuple(Participant(p["name"], p["role"]) for p in e["participants"]), tuple(e["organizations"]),
-            e["summary"], tuple(e["outcomes"]), tuple(Statement(s["speaker"], s["text"]) for s in e["statements"]))
+            e["summary"], tuple(e["outcomes"]), tuple(Statement(s["speaker"], s["text"]) for s in e["statements"]),
+            tuple(e["leaders"]))
             for e in data["events"]),
     )

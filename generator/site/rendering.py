@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..errors import OutputError
 from ..extract.lexicon import ordinal_number
 from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, PEOPLE
-from ..model import ArticleRecord, Entity, Event
+from ..model import ArticleRecord, Entity, Event, ResolvedStatement, Role
 from ..read.cleaning import cut_at_word
 from .charts import chronology, relations
 from .lookups import (
@@ -33,7 +33,6 @@ from .lookups import (
     digest_feed,
     digest_page,
     entity_feed,
-    event_order,
     week_days,
     year_page,
 )
@@ -43,6 +42,8 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
 DESCRIPTION = 160
 OUTCOME_WORDS = 110
+COUNTERPARTS = 4  # the people named beside a person at each of their events; the rest are on the event's page
+NEW_SHOWN = 15  # the home page's "what is new": the rest are in the digests and the feed
 DIGESTS = "digest/index.md"
 # Python-Markdown's backslash escapes (with the tables extension's |): a backslash before anything else
 # would be shown.
@@ -130,9 +131,13 @@ def environment() -> Environment:
     env.filters["by_month"] = by_month
     env.filters["grouped"] = grouped
     env.filters["few_words"] = few_words
+    env.filters["distinct_roles"] = distinct_roles
+    env.filters["statements_by"] = statements_by
     env.filters["period_title"] = period_title
     env.globals["year_page"] = year_page
     env.globals["digest_page"] = digest_page
+    env.globals["NEW_SHOWN"] = NEW_SHOWN
+    env.globals["COUNTERPARTS"] = COUNTERPARTS
     return env
 
 
@@ -247,10 +252,9 @@ def relations_page(env: Environment, site: Site) -> str:
 
 
 def home_page(env: Environment, site: Site) -> str:
-    latest = sorted((e for e in site.briefing.events if e.date), key=event_order, reverse=True)[:10]
     meta = {"title": "Briefing", "description": "The latest diplomatic and people-to-people exchanges: events, "
             "the mechanisms they belong to, the people and organizations there, and the sources."}
-    return page(env, site, "index.md", "home.md.j2", meta, latest=latest)
+    return page(env, site, "index.md", "home.md.j2", meta)
 
 
 def period_page(env: Environment, key: str, site: Site) -> str:
@@ -286,6 +290,24 @@ def grouped(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]
         relationships.setdefault(e.relationship, {}).setdefault(e.kind or "", []).append(e)
     busiest = sorted(relationships.items(), key=lambda r: (-sum(map(len, r[1].values())), r[0]))
     return [(name, sorted(kinds.items())) for name, kinds in busiest]
+
+
+def distinct_roles(roles: tuple[Role, ...]) -> list[tuple[str, str | None, Role, list[str]]]:
+    """Each title once (as written most recently), with its organization, its latest statement and every
+    article that states it: a title repeated by ten articles is one row."""
+    found: dict[tuple[str, str | None], list[Role]] = {}
+    for r in roles:
+        found.setdefault((r.title.lower(), r.organization), []).append(r)
+    rows = []
+    for (_, org), stated in found.items():
+        latest = max(stated, key=lambda r: r.date or "")
+        rows.append((latest.title, org, latest, list(dict.fromkeys(r.article for r in stated))))
+    return sorted(rows, key=lambda row: row[2].date or "", reverse=True)
+
+
+def statements_by(events: list[Event], person: str) -> list[tuple[Event, ResolvedStatement]]:
+    """What a person said at each of their events, in the events' order."""
+    return [(e, s) for e in events for s in e.statements if s.person == person]
 
 
 def few_words(text: str) -> str:
