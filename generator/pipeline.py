@@ -27,7 +27,7 @@ from .rebuild.versions import code_version
 from .resolve.ids import Ledger, read_ledger, write_ledger
 from .resolve.registry import load_registry
 from .resolve.resolution import resolve
-from .site.export import to_json
+from .site.export import LISTING, events_listing, to_json
 from .site.feeds import feeds
 from .site.lookups import Site
 from .site.redirects import redirects
@@ -93,8 +93,9 @@ def stage(name: str, run: Callable[..., T], *args: object) -> T:
 
 
 def data_files(site: Site) -> dict[str, str]:
-    """The export, the feeds, the calendar, the tables and the redirects from moved addresses."""
-    return {EXPORT: to_json(site.briefing), **feeds(site), **redirects(site)}
+    """The export, the events' listing, the feeds, the calendar, the tables and the redirects from moved
+    addresses."""
+    return {EXPORT: to_json(site.briefing), LISTING: events_listing(site), **feeds(site), **redirects(site)}
 
 
 def resolve_seeds(seeds: Path, out: Path | None = None) -> Briefing:

@@ -125,6 +125,16 @@ def seeds_site_url(seeds_site: Path) -> Iterator[str]:
         yield url + "/briefing"
 
 
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site_src: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site of the fixture corpus, published at SITE_URL (so with its feeds), served under a path."""
+    site = tmp_path_factory.mktemp("fixture_built") / "briefing"
+    result = mkdocs_build(fixture_site_src, site, SITE_URL)
+    assert result.returncode == 0, result.stderr
+    with serving(site.parent) as url:
+        yield url + "/briefing"
+
+
 @contextlib.contextmanager
 def serving(site: Path) -> Iterator[str]:
     """A static server for a built site on a free port of 127.0.0.1."""

@@ -62,6 +62,8 @@ def test_search_puts_the_entity_page_first_and_opens_it(page: Page, seeds_site_u
 
 def test_from_home_to_an_event_a_participant_and_another_event_by_clicks(page: Page, seeds_site_url: str) -> None:
     page.goto(seeds_site_url + "/index.html")
+    page.locator(".md-tabs").get_by_role("link", name="Events").click()
+    page.locator("article").get_by_role("link", name="2024", exact=True).click()
     page.get_by_role("link", name="Talks between Wang Yi and Takeshi Iwaya").first.click()
     expect(page.locator("h1")).to_have_text("Talks between Wang Yi and Takeshi Iwaya")
     page.locator("#participants ~ div table, #participants ~ table").first.get_by_role("link", name="Wang Yi").click()
@@ -186,3 +188,140 @@ def test_an_article_added_is_found_by_search_after_the_build_as_are_the_old_ones
             assert len(links) == len(set(links)), f"a page found twice: {links}"
             page.locator("a.pagefind-ui__result-link").first.click()
             expect(page.locator("h1")).to_have_text(heading)
+
+
+# --- the digest and the pages that answer an analyst's questions (issue 20), on the fixture corpus ----------
+
+EVENT = "events/2025-07-02-13th-china-eu-high-level-strategic-dialogue.html"
+DIGEST_PAGES = {"digest month": "digest/2025-05.html", "digest week": "digest/2025-W21.html",
+                "digest index": "digest/index.html", "events listing": "events/index.html"}
+NARROW_PAGES = {"event": EVENT, "person": "people/wang-yi.html",
+                "mechanism": "mechanisms/china-eu-high-level-strategic-dialogue.html",
+                "digest month": "digest/2025-05.html", "digest week": "digest/2025-W21.html"}
+
+
+def filtered_rows(page: Page) -> list[list[str]]:
+    rows = page.locator(".briefing-filtered tbody tr")
+    return [row.locator("td").all_inner_texts() for row in rows.all()]
+
+
+def test_the_events_listing_filters_by_relationship_and_by_kind(page: Page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + "/events/index.html")
+    form = page.locator("form.briefing-filters")
+    expect(form).to_be_visible()
+    form.locator("select[name=relationship]").select_option("China–South Korea")
+    expect(form.locator("output")).to_have_text("2 events.")
+    rows = filtered_rows(page)
+    assert len(rows) == 2 and all(row[2] == "China–South Korea" for row in rows), rows
+    form.locator("select[name=relationship]").select_option("")
+    form.locator("select[name=kind]").select_option("media")
+    expect(form.locator("output")).to_have_text("2 events.")
+    assert sorted(row[1] for row in filtered_rows(page)) == ["10th China-ROK Media Forum", "Fifth World Media Summit"]
+    assert all(row[3] == "media" for row in filtered_rows(page))
+    assert "kind=media" in page.url  # the choice can be linked to
+    page.locator(".briefing-filtered a", has_text="Fifth World Media Summit").click()
+    expect(page.locator("h1")).to_have_text("Fifth World Media Summit")
+
+
+def test_without_scripts_the_listing_still_leads_to_every_event(browser: Browser, fixture_site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_site_url + "/events/index.html")
+    expect(page.locator("form.briefing-filters")).to_be_hidden()
+    years = page.locator("article table a").all_inner_texts()
+    context.close()
+    assert {"2025", "2024", "2023"} <= set(years)
+
+
+def test_this_months_digest_is_one_click_from_home(page: Page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + "/index.html")
+    page.get_by_role("link", name="Open the digest of July 2025").click()
+    expect(page.locator("h1")).to_have_text("Digest: July 2025")
+    expect(page.locator("article h2").first).to_have_text("China–EU")
+    expect(page.locator("article li").first).to_contain_text("led by Wang Yi (China), Kaja Kallas (EU)")
+
+
+def test_a_digest_prints_without_header_tabs_or_navigation(page: Page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + "/digest/2025-05.html")
+    expect(page.locator(".md-header")).to_be_visible()
+    page.emulate_media(media="print")
+    for furniture in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".briefing-search"):
+        expect(page.locator(furniture).first).to_be_hidden()
+    expect(page.locator("article h1")).to_be_visible()
+    after = page.evaluate("() => getComputedStyle(document.querySelector('article li a'), '::after').content")
+    assert "../events/" in after  # each link's address printed after it
+
+
+@pytest.mark.parametrize("name", list(NARROW_PAGES))
+def test_nothing_is_wider_than_a_phone(browser: Browser, fixture_site_url: str, name: str) -> None:
+    """At 390 px every element fits, or sits in a box that scrolls (a wide table)."""
+    context = browser.new_context(viewport=SIZES["phone"])
+    page = context.new_page()
+    page.goto(fixture_site_url + "/" + NARROW_PAGES[name])
+    wider = page.evaluate("""() => [...document.querySelectorAll("body *")].filter((el) => {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= innerWidth + 1) return false;
+        for (let up = el.parentElement; up; up = up.parentElement)
+          if (["auto", "scroll"].includes(getComputedStyle(up).overflowX)) return false;
+        return true;
+      }).map((el) => `${el.tagName}.${el.className}`)""")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert not wider and width <= SIZES["phone"]["width"], (name, width, wider[:5])
+
+
+@pytest.mark.parametrize("name", list(DIGEST_PAGES))
+def test_no_serious_accessibility_violation_on_the_digest_pages(page: Page, fixture_site_url: str, name: str) -> None:
+    page.goto(fixture_site_url + "/" + DIGEST_PAGES[name] + ("?kind=media" if name == "events listing" else ""))
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}" for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{name}: {serious}"
+
+
+class Clicks:
+    """A reader's way through the site from the home page, counted."""
+
+    def __init__(self, page: Page, url: str) -> None:
+        self.page, self.count = page, 0
+        page.goto(url + "/index.html")
+
+    def click(self, name: str, within: str = "body") -> None:
+        self.page.locator(within).get_by_role("link", name=name, exact=True).first.click()
+        self.count += 1
+
+
+def test_which_media_exchanges_happened_in_a_year_in_two_clicks(page: Page, fixture_site_url: str) -> None:
+    way = Clicks(page, fixture_site_url)
+    way.click("Events", within=".md-tabs")
+    page.locator("select[name=year]").select_option("2025")
+    page.locator("select[name=kind]").select_option("media")
+    assert [row[1] for row in filtered_rows(page)] == ["10th China-ROK Media Forum"]
+    assert way.count <= 2
+
+
+def test_which_sessions_of_a_mechanism_when_where_and_who_led_in_two_clicks(page: Page, fixture_site_url: str) -> None:
+    way = Clicks(page, fixture_site_url)
+    way.click("China-EU High-Level Strategic Dialogue", within="article")
+    sessions = page.locator("#sessions ~ .md-typeset__scrollwrap table, #sessions ~ table").first
+    head = sessions.locator("th").all_inner_texts()
+    row = dict(zip(head, sessions.locator("tbody tr").first.locator("td").all_inner_texts(), strict=True))
+    assert (row["Session"], row["Date"], row["Place"]) == ("13th", "2 July 2025", "Brussels")
+    assert row["Led by"] == "Wang Yi (China), Kaja Kallas (EU)"
+    assert way.count <= 2
+
+
+def test_what_is_new_and_what_a_person_did_in_two_clicks(page: Page, fixture_site_url: str) -> None:
+    way = Clicks(page, fixture_site_url)
+    new = page.locator("#what-is-new ~ .md-typeset__scrollwrap table, #what-is-new ~ table").first
+    expect(new).to_contain_text("13th China-EU High-Level Strategic Dialogue")
+    way.click("13th China-EU High-Level Strategic Dialogue", within="article")
+    way.click("Wang Yi", within="article")
+    expect(page.locator("h1")).to_have_text("Wang Yi")
+    did = page.locator("table").filter(has_text="Role there").first
+    expect(did).to_contain_text("Chinese Foreign Minister")
+    expect(did).to_contain_text("Kaja Kallas")
+    expect(page.locator("#statements + ul")).to_contain_text("partners rather than rivals")
+    assert way.count <= 2

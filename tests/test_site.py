@@ -24,7 +24,7 @@ def test_the_fixture_site_builds_strict_with_its_pagefind_index(fixture_site_src
     for listing in ("events/index.html", "timeline.html", "facets/people.html"):
         assert "data-pagefind-body" not in (site / listing).read_text(), listing
     # every page's head links the feed; a person's and a mechanism's, their own too, which the page shows
-    feed = '<link rel="alternate" type="application/atom+xml" title="Briefing: events" href="{}data/events.atom">'
+    feed = '<link rel="alternate feed" type="application/atom+xml" title="Briefing: events" href="{}data/events.atom">'
     assert feed.format("") in (site / "index.html").read_text()
     person = (site / "people" / "dai-bing.html").read_text()
     assert feed.format("../") in person

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from ..kinds import ENTITY_KINDS, MECHANISMS, PEOPLE
+from ..kinds import ENTITY_KINDS, MECHANISMS, PEOPLE, PLACES
 from ..model import ArticleRecord, Briefing, Entity, Event
+from .lookups import Site, address
 
 SCHEMA_VERSION = 1
 
@@ -65,6 +66,20 @@ def to_json(briefing: Briefing) -> str:
         lines = [ENCODE(record(x)) for x in of(briefing)]
         values[name] = "[" + ",".join(f"\n{line}" for line in lines) + ("\n]" if lines else "]")
     return "{\n" + ",\n".join(f"{ENCODE(key)}: {values[key]}" for key in sorted(values)) + "\n}\n"
+
+
+LISTING = "data/events-listing.json"
+
+
+def events_listing(site: Site) -> str:
+    """The events as the events page's filters read them (templates/theme/assets/filters.js): newest first,
+    one line each, with the names the filters offer and the address of each page."""
+    rows = [ENCODE({"date": e.date, "title": e.title, "page": address(e.page), "relationship": e.relationship,
+                    "kind": e.kind, "year": (e.date or "")[:4] or None,
+                    "place": site.get(PLACES, e.place).name if e.place else None,
+                    "mechanism": site.get(MECHANISMS, e.mechanism).name if e.mechanism else None})
+            for e in site.newest_first(site.briefing.events)]
+    return "[" + ",".join(f"\n{row}" for row in rows) + ("\n]\n" if rows else "]\n")
 
 
 ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
