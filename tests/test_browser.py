@@ -136,7 +136,7 @@ def test_the_404_page_runs_without_error_when_site_url_is_empty(page: Page, seed
 
 
 PAGES = {"home": "index.html", "event": "events/2024-12-25-talks-between-wang-yi-and-takeshi-iwaya.html",
-         "person": "people/xi-jinping.html", "mechanism": None}
+         "person": "people/xi-jinping.html", "mechanism": None, "digest": "digest/2025-02.html"}
 
 
 def page_path(page: Page, base: str, name: str) -> str:

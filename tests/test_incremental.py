@@ -83,7 +83,7 @@ def test_a_new_article_rewrites_only_the_pages_it_touches(seeds_copy: Path, tmp_
     touched |= {digest_page(key) for day in days for key in (day[:7], iso_week(day))}
     listings = {"index.md", "digest/index.md", "timeline.md", "relations.md", "events/index.md", "people/index.md",
                 "organizations/index.md", "mechanisms/index.md", "places/index.md", "articles/index.md"}
-    listings |= {f"data/{name}" for name in ("briefing.json", "events.atom", "events.ics", "events.csv",
+    listings |= {f"data/{name}" for name in ("briefing.json", "events-listing.json", "events.atom", "events.ics", "events.csv",
                                               "people.csv", "organizations.csv", "mechanisms.csv", "places.csv")}
     changed = set(report.changed)
     assert changed - touched - listings == set()
