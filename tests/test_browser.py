@@ -325,3 +325,16 @@ def test_what_is_new_and_what_a_person_did_in_two_clicks(page: Page, fixture_sit
     expect(did).to_contain_text("Kaja Kallas")
     expect(page.locator("#statements + ul")).to_contain_text("partners rather than rivals")
     assert way.count <= 2
+
+
+def test_search_results_fit_a_phone(browser: Browser, fixture_site_url: str) -> None:
+    context = browser.new_context(viewport=SIZES["phone"])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    links = search(page, fixture_site_url, "Wang")
+    drawer = page.locator(".pagefind-ui__drawer").bounding_box()
+    first = page.locator("a.pagefind-ui__result-link").first.bounding_box()
+    context.close()
+    assert links and drawer and first
+    assert drawer["x"] >= 0 and drawer["x"] + drawer["width"] <= SIZES["phone"]["width"], drawer
+    assert first["x"] >= 0 and first["x"] + first["width"] <= SIZES["phone"]["width"], first
