@@ -36,7 +36,7 @@ def only_event(text: str, registry=None):
     ("met the press in Georgetown", []),
 ])
 def test_parties_are_the_countries_and_blocs_a_text_names(text: str, parties: list[str]) -> None:
-    assert parties_in(text) == parties
+    assert list(parties_in(text)) == parties
 
 
 def test_a_session_is_between_the_parties_its_mechanism_names() -> None:
@@ -54,20 +54,38 @@ def test_a_country_no_list_knows_is_a_side_when_paired_with_one_it_knows() -> No
     assert set(e.parties) == {"Fiji", "Planetia"}
 
 
-def test_a_delegation_leader_and_the_parties_of_the_titles() -> None:
+def test_a_delegations_leader_and_its_host_head_the_sides_their_titles_name() -> None:
     e, leaders = only_event(
         " date 2024-05-29 HANOI -- Vietnamese Party official Nguyen Van An met a delegation of the Communist Party "
         "of China led by Chen Hua, vice minister of the International Department of the CPC Central Committee, "
         "in Hanoi on Wednesday.")
     assert set(e.parties) == {"China", "Vietnam"}
     assert e.kind == "party-to-party"
-    assert leaders == [("Chen Hua", "China")]
+    assert leaders == [("Nguyen Van An", "Vietnam"), ("Chen Hua", "China")]
 
 
-def test_nobody_leads_where_the_article_does_not_say_so() -> None:
-    _, leaders = only_event(" date 2024-12-26 BEIJING: Chinese Foreign Minister Wang Yi held talks with Japanese "
+def test_who_held_talks_with_whom_heads_each_side() -> None:
+    e, leaders = only_event(" date 2024-12-26 BEIJING: Chinese Foreign Minister Wang Yi held talks with Japanese "
                             "Foreign Minister Takeshi Iwaya in Beijing on Wednesday.")
-    assert leaders == []
+    assert set(e.parties) == {"China", "Japan"}
+    assert leaders == [("Wang Yi", "China"), ("Takeshi Iwaya", "Japan")]
+
+
+def test_of_several_met_none_heads_by_being_named_but_the_host_does() -> None:
+    _, leaders = only_event(" date 2024-12-26 BEIJING: Chinese Vice President Han Zheng met Japanese lawmakers Aiko "
+                            "Sato, Kenji Mori and Yumi Oda in Beijing on Wednesday.")
+    assert leaders == [("Han Zheng", "China")]
+
+
+def test_a_bare_title_takes_the_country_the_persons_other_titles_name() -> None:
+    b = briefing_of(" date 2024-12-26 BEIJING: Chinese Foreign Minister Wang Yi met Nigerian Foreign Minister Yusuf "
+                    "Tuggar in Beijing on Wednesday.",
+                    " date 2025-01-10 ABUJA: Foreign Minister Wang Yi held talks with Yusuf Tuggar, Foreign Minister "
+                    "of Nigeria, in Abuja on Friday.")
+    names = {p.id: p.name for p in b.people}
+    abuja = next(e for e in b.events if e.date == "2025-01-10")
+    assert set(abuja.parties) == {"China", "Nigeria"}
+    assert [(names[p], party) for p, party in abuja.leaders] == [("Wang Yi", "China"), ("Yusuf Tuggar", "Nigeria")]
 
 
 def test_the_registry_adds_a_kind_of_exchange(tmp_path: Path) -> None:

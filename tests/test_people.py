@@ -163,3 +163,17 @@ def test_a_former_title_keeps_its_country_and_a_hyphenated_given_name_stays_whol
     got = people_of("Japan's former prime minister Yasuo Fukuda spoke.", "He met former president Moon Jae-in.")
     assert got["Yasuo Fukuda"][0] == ("Japan's former prime minister",)
     assert got["Moon Jae-in"][0] == ("former president",)
+
+
+def test_a_title_before_a_name_stops_at_a_preposition_no_title_holds() -> None:
+    got = people_of("Mao Ning spoke about the talks between Chinese Foreign Minister Wang Yi and Japanese Minister "
+                    "for Foreign Affairs Takeshi Iwaya.", "The talks between foreign minister Ali Khan and Jo Bo ended.")
+    assert got["Wang Yi"][0] == ("Chinese Foreign Minister",)
+    assert got["Takeshi Iwaya"][0] == ("Japanese Minister for Foreign Affairs",)
+    assert got["Ali Khan"][0] == ("foreign minister",)
+
+
+def test_a_form_of_address_between_title_and_name_is_part_of_neither() -> None:
+    got = people_of("The delegation was led by China's Political Counsellor Miss Bao Zhong and Vice Minister Mr Li Hua.")
+    assert got["Bao Zhong"][0] == ("China's Political Counsellor",)
+    assert got["Li Hua"][0] == ("Vice Minister",)

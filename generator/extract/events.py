@@ -106,6 +106,8 @@ class Candidate:
     """Named only by an anaphor ("The forum was held ..."): an event only where the article has no other."""
     sentences: dict[int, int] = field(default_factory=dict)
     """Every other sentence that names this event, with where it does."""
+    leads: list[str] = field(default_factory=list)
+    """Who heads a side by the way the sentence puts it: who met, visited or held talks, and the one they met."""
 
     def same_occasion(self, other: Candidate) -> bool:
         if self.mechanism and self.mechanism == other.mechanism:
@@ -290,8 +292,20 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
             visit = bool(re.search(r"visit|arriv", m.group(), re.IGNORECASE))
             for group in bilaterals(ctx, subject, [p for p in dict.fromkeys(window) if p not in subject]) or [people]:
                 title = meeting_title(group, text[m.start():m.end()], text[m.end():], bool(subject))
-                found.append(Candidate(index, m.start(), title, participants=group, visit=visit, past=past))
+                found.append(Candidate(index, m.start(), title, participants=group, visit=visit, past=past,
+                                       leads=heads_of_meeting(group, subject, visit, m.group())))
     return found
+
+
+def heads_of_meeting(people: list[str], subject: list[str], visit: bool, trigger: str) -> list[str]:
+    """"A met B", "A held talks with B", "talks between A and B": A and B head their sides, as "A visited
+    Beijing" makes A the head of the visit. Of several met ("met B, C and D") none heads by being named so,
+    nor does anyone of a list of more than two who met."""
+    guests = [p for p in people if p not in subject]
+    if not subject and re.match(r"(?:talks|meeting)\s+between", trigger, re.IGNORECASE):
+        subject, guests = guests, []
+    heads = subject if len(subject) <= 2 else []
+    return heads + guests if len(guests) == 1 and not visit else heads
 
 
 def bilaterals(ctx: Context, subject: list[str], guests: list[str]) -> list[list[str]]:
@@ -376,6 +390,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
             same.session = same.session or c.session
             same.year = same.year or c.year
             same.sentences |= {c.sentence: c.position} | c.sentences
+            same.leads.extend(p for p in c.leads if p not in same.leads)
             if c.mechanism and c.mechanism in c.title and c.mechanism not in same.title:
                 same.title = c.title  # "13th China-EU High-Level ..." says more than "13th High-Level ..."
     return merged
@@ -506,7 +521,7 @@ def build(ctx: Context, c: Candidate, date: tuple[str | None, str | None], place
         summary=summary(ctx, c),
         outcomes=tuple(ctx.sentences[i].text for i in sorted(mine) if OUTCOME.search(ctx.sentences[i].text)),
         statements=tuple(statements(ctx, mine)),
-        leaders=tuple(name for name in c.participants if name in heads),
+        leaders=tuple(name for name in c.participants if name in heads or name in c.leads),
     )
 
 

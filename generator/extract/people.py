@@ -45,13 +45,17 @@ NAME_BEFORE_BREAK = re.compile(rf"(?<![\w’'-])({NAME_WORD} {NAME_WORD})(?=\s*[
 REPORTING_VERB = r"(?:said|says|added|noted|stressed)"
 # "in Labuan Bajo": a name after these is a place the model took for a person.
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
-NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "excellency"])
+# Forms of address that may stand between a title and a name, part of neither: "Political Counsellor Miss Bao".
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "madame", "mister"])
+NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "excellency"]) | HONORIFICS
 # Words that make a chunk a clause, not a title ("who met the president"): no title opens with them.
 CLAUSE_WORDS = NOT_NAMES | frozenset([
     "who", "whom", "whose", "which", "said", "says", "met", "meets", "told", "was", "is", "were", "are", "has", "have",
     "had", "will", "would", "can", "could", "to", "where", "not", "all", "each", "some", "many", "saw", "sees",
     "took", "gave", "made", "became", "becomes", "held", "led", "two", "three", "four", "five", "several", "other",
-    "others", "more", "most", "such"])
+    "others", "more", "most", "such",
+    # prepositions that join no title's words: "the talks between Chinese Foreign Minister Wang Yi"
+    "between", "among", "amid", "about", "with", "from", "by", "during", "after", "before", "against", "via", "talks"])
 
 
 @dataclass(frozen=True)
@@ -426,7 +430,7 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
     for token in reversed(words):
         word = token.text
         low = word.lower()
-        if qualifies and (qualifier(low) or low in WHEN) and low not in TITLE_JOINERS:
+        if qualifies and word.islower() and (qualifier(low) or low in WHEN) and low not in TITLE_JOINERS:
             kept.insert(0, word)  # "China's top legislator", "EU foreign policy chief": a title's lower-case words
             continue
         if is_title_word(word) or word[:1].isupper() \
@@ -438,9 +442,11 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
     while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in TITLE_LEADERS
                     or (kept[0].lower() in CLAUSE_WORDS and not kept[0].isupper())):  # "WHO chief" keeps WHO
         kept.pop(0)
+    before = words[: len(words) - len(kept)]
+    while kept and kept[-1].lower().rstrip(".") in HONORIFICS:
+        kept.pop()
     if not any(is_title_word(w) for w in kept):
         return None
-    before = words[: len(words) - len(kept)]
     while before and before[-1].text.lower() in WHEN:  # "former Japanese Prime Minister Yasuo Fukuda"
         kept.insert(0, before.pop().text)
     return re.sub(r"\s+([’']s)\b", r"\1", " ".join(kept)) or None

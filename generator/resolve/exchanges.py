@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..extract.lexicon import party_forms
 from ..kinds import MECHANISMS, PEOPLE
-from ..model import Briefing, Event
+from ..model import Briefing, Entity, Event
 
 
 @dataclass(frozen=True)
@@ -51,17 +51,25 @@ PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w’']+)\s*[-–]\s*([A-Z][\w’']+)\b")
 def characterized(briefing: Briefing, kinds: tuple[ExchangeKind, ...] = EXCHANGE_KINDS) -> Briefing:
     """Every event with its parties (most common across the briefing first), kind and leaders' sides."""
     names = {(kind, x.id): x.name for kind in (PEOPLE, MECHANISMS) for x in getattr(briefing, kind)}
-    found = {e.id: parties_of(e, names) for e in briefing.events}
+    countries = {p.id: country for p in briefing.people if (country := country_of(p))}
+    found = {e.id: parties_of(e, names, countries) for e in briefing.events}
     weight = Counter(p for parties in found.values() for p in parties)
     events = tuple(replace(e, parties=tuple(sorted(found[e.id], key=lambda p: (-weight[p], p))),
-                           kind=kind_of(e, names, kinds), leaders=leaders_sides(e))
+                           kind=kind_of(e, names, kinds), leaders=leaders_sides(e, countries))
                    for e in briefing.events)
     return replace(briefing, events=events)
 
 
-def parties_of(e: Event, names: dict[tuple[str, str], str]) -> set[str]:
+def country_of(person: Entity) -> str | None:
+    """The country or bloc a person serves, as most of their titles across the briefing name it first
+    ("Chinese Foreign Minister"): what a bare "Foreign Minister" at one event leaves unsaid."""
+    named = Counter(found[0] for role in person.roles if (found := parties_in(role.title)))
+    return min(named, key=lambda p: (-named[p], p)) if named else None
+
+
+def parties_of(e: Event, names: dict[tuple[str, str], str], countries: dict[str, str]) -> set[str]:
     """The parties the mechanism's name states, or the title's ("China-Africa", "between China and Japan");
-    where neither names two, those of the title, the people's titles and the delegations together."""
+    where neither names two, those of the title, the people's countries and the delegations together."""
     mechanism = names[(MECHANISMS, e.mechanism)] if e.mechanism else ""
     named = set(parties_in(mechanism))
     pair = PAIR.match(mechanism)
@@ -71,7 +79,7 @@ def parties_of(e: Event, names: dict[tuple[str, str], str]) -> set[str]:
         if len(stated) >= 2:
             return stated
     found = named | set(parties_in(e.title))
-    found |= {p for _, role in e.participants if role for p in parties_in(role)[:1]}
+    found |= {p for pid, _ in e.participants if (p := side_of(e, pid, countries))}
     for m in DELEGATION.finditer(e.summary):
         found |= set(parties_in(m.group("after") or m.group("before")))
     return found
@@ -92,15 +100,20 @@ def kind_of(e: Event, names: dict[tuple[str, str], str], kinds: tuple[ExchangeKi
     return next(name for name, score in scores.items() if score == best) if best else kinds[0].name
 
 
-def leaders_sides(e: Event) -> tuple[tuple[str, str | None], ...]:
-    """Each leader with the party their title at the event names first, where it names one."""
-    roles = dict(e.participants)
-    return tuple((pid, next(iter(parties_in(roles.get(pid) or "")), None)) for pid, _ in e.leaders)
+def leaders_sides(e: Event, countries: dict[str, str]) -> tuple[tuple[str, str | None], ...]:
+    return tuple((pid, side_of(e, pid, countries)) for pid, _ in e.leaders)
 
 
-def parties_in(text: str) -> list[str]:
-    """The countries and blocs a text names, in order, each once."""
-    return list(dict.fromkeys(FORMS[m.group(1)] for m in forms_pattern().finditer(text)))
+def side_of(e: Event, pid: str, countries: dict[str, str]) -> str | None:
+    """A participant's side: the party their title at the event names first, else their country."""
+    return next(iter(parties_in(dict(e.participants).get(pid) or "")), None) or countries.get(pid)
+
+
+@lru_cache(maxsize=1 << 16)
+def parties_in(text: str) -> tuple[str, ...]:
+    """The countries and blocs a text names, in order, each once. Remembered: the same titles and mechanisms
+    come back at event after event."""
+    return tuple(dict.fromkeys(FORMS[m.group(1)] for m in forms_pattern().finditer(text)))
 
 
 FORMS = party_forms()
