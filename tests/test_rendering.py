@@ -13,7 +13,7 @@ from mkdocs.utils.meta import get_data
 from generator.model import Briefing
 from generator.site import lookups as site_module
 from generator.site.lookups import Site
-from generator.site.rendering import code, front_matter, human_date, md, render
+from generator.site.rendering import code, few_words, front_matter, human_date, md, render
 from tests.conftest import PROJECT
 
 
@@ -63,6 +63,15 @@ def test_a_code_span_shows_the_file_name_as_it_is(file: str) -> None:
                                          ("2024", "2024"), (None, "date unknown")])
 def test_dates_are_shown_with_their_precision(date: str | None, shown: str) -> None:
     assert human_date(date) == shown
+
+
+@pytest.mark.parametrize("outcome, shown", [
+    ("At Tuesday's event, Xinhua issued a report.", "Xinhua issued a report."),
+    ("During the talks, the two sides signed five agreements.", "the two sides signed five agreements."),
+    ("In 2019, the two sides agreed to meet yearly.", "In 2019, the two sides agreed to meet yearly."),
+])
+def test_a_digest_gives_an_outcome_without_the_clause_that_sets_the_scene(outcome: str, shown: str) -> None:
+    assert few_words(outcome) == shown
 
 
 def test_every_page_has_front_matter_mkdocs_reads(fixture_briefing: Briefing) -> None:

@@ -42,6 +42,8 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 SECTIONS = {"events": "Events", **{kind.name: kind.section for kind in KINDS}, "articles": "Sources"}
 DESCRIPTION = 160
 OUTCOME_WORDS = 110
+SCENE = re.compile(r"^(?:At|During|On|In|After)\s[^,;]{0,60}?\b(?:event|meeting|forum|talks|dialogue|session|"
+                   r"ceremony|occasion|visit|seminar|summit|conference)\s*,\s+")
 COUNTERPARTS = 4  # the people named beside a person at each of their events; the rest are on the event's page
 NEW_SHOWN = 15  # the home page's "what is new": the rest are in the digests and the feed
 DIGESTS = "digest/index.md"
@@ -311,8 +313,9 @@ def statements_by(events: list[Event], person: str) -> list[tuple[Event, Resolve
 
 
 def few_words(text: str) -> str:
-    """An outcome as a digest line gives it."""
-    return cut_at_word(" ".join(text.split()), OUTCOME_WORDS)
+    """An outcome as a digest line gives it: what was done, without the clause that sets the scene ("At
+    Tuesday's event, Xinhua issued ..."), which the line's date and place already say."""
+    return cut_at_word(SCENE.sub("", " ".join(text.split())), OUTCOME_WORDS)
 
 
 # libyaml's dumper where installed (the same output, ten times faster); the pure-Python one elsewhere.
