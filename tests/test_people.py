@@ -177,3 +177,8 @@ def test_a_form_of_address_between_title_and_name_is_part_of_neither() -> None:
     got = people_of("The delegation was led by China's Political Counsellor Miss Bao Zhong and Vice Minister Mr Li Hua.")
     assert got["Bao Zhong"][0] == ("China's Political Counsellor",)
     assert got["Li Hua"][0] == ("Vice Minister",)
+
+
+def test_a_title_said_shorter_in_the_same_article_is_the_same_title() -> None:
+    got = people_of("Chinese Foreign Minister Wang Yi met the press.", "Foreign minister Wang Yi said so.")
+    assert got["Wang Yi"][0] == ("Chinese Foreign Minister",)

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.model import Briefing
+from generator.model import Briefing, Role
 from generator.site import lookups as site_module
 from generator.site.lookups import Site
-from generator.site.rendering import code, few_words, front_matter, human_date, md, render
+from generator.site.rendering import code, distinct_roles, few_words, front_matter, human_date, md, render
 from tests.conftest import PROJECT
 
 
@@ -106,3 +106,11 @@ def test_a_hub_lists_its_events_and_articles_on_a_page_per_year(fixture_briefing
         assert all(f"(../../../{r.page})" in pages[path] for r in records)
     assert sorted(e.id for events, _ in years.values() for e in events) == sorted(hub.events)
     assert sorted(r.id for _, records in years.values() for r in records) == sorted(hub.articles)
+
+
+def test_a_persons_title_said_shorter_by_another_article_joins_the_fuller_ones_row() -> None:
+    rows = distinct_roles((Role("Foreign minister", "a", date="2024-01-02"),
+                           Role("Chinese Foreign Minister", "b", date="2023-05-06"),
+                           Role("State Councilor", "c", date="2019-11-24")))
+    assert [(title, articles) for title, _, _, articles in rows] == [("Chinese Foreign Minister", ["a", "b"]),
+                                                                     ("State Councilor", ["c"])]

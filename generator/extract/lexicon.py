@@ -121,6 +121,17 @@ def is_title_word(word: str) -> bool:
     return low in TITLE_WORDS or low.split("-")[0] in TITLE_WORDS
 
 
+def says_more(long: str, short: str) -> bool:
+    """Whether a title is another said with more before it: "Chinese Foreign Minister" of "Foreign minister",
+    which is one title, not two."""
+    return len(long) > len(short) and long.lower().endswith(" " + short.lower())
+
+
+def fewest_titles(titles: list[str]) -> list[str]:
+    """Each title once: without those another says with more before them, first-written order kept."""
+    return [t for t in titles if not any(says_more(other, t) for other in titles)]
+
+
 def is_org_head(word: str) -> bool:
     """A word an organization's name ends in or opens with: "Ministry", "Association", "Daily"."""
     return word.lower().strip("’'") in ORG_HEADS

@@ -15,6 +15,7 @@ from .lexicon import (
     TITLE_JOINERS,
     TITLE_LEADERS,
     TITLE_WORDS,
+    fewest_titles,
     is_country,
     is_org_head,
     is_title_word,
@@ -84,7 +85,8 @@ def find_people(sentences: list[Sentence]) -> tuple[list[PersonMention], list[Oc
     used: dict[str, set[str]] = {o.name: set() for o in occurrences}
     for occ in occurrences:
         used[occ.name].add(sentences[occ.sentence].text[occ.start:occ.end])
-    people = [PersonMention(name, aliases(name, used.get(name, set())), tuple(roles[name])) for name in full]
+    people = [PersonMention(name, aliases(name, used.get(name, set())), tuple(fewest_titles(roles[name])))
+              for name in full]
     return people, occurrences
 
 

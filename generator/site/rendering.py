@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..errors import OutputError
-from ..extract.lexicon import ordinal_number
+from ..extract.lexicon import fewest_titles, ordinal_number, says_more
 from ..kinds import BY_NAME, ENTITY_KINDS, KINDS, MECHANISMS, PEOPLE
 from ..model import ArticleRecord, Entity, Event, ResolvedStatement, Role
 from ..read.cleaning import cut_at_word
@@ -295,15 +295,19 @@ def grouped(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]
 
 
 def distinct_roles(roles: tuple[Role, ...]) -> list[tuple[str, str | None, Role, list[str]]]:
-    """Each title once (as written most recently), with its organization, its latest statement and every
-    article that states it: a title repeated by ten articles is one row."""
+    """Each title once (its fullest form, as written most recently), with its organization, its latest statement and every
+    article that states it: a title repeated by ten articles is one row, and one said shorter elsewhere
+    ("Foreign minister" of "Chinese Foreign Minister") joins the row of the fuller one."""
+    fullest = {t.lower(): t.lower() for t in fewest_titles([r.title for r in roles])}
     found: dict[tuple[str, str | None], list[Role]] = {}
     for r in roles:
-        found.setdefault((r.title.lower(), r.organization), []).append(r)
+        title = fullest.get(r.title.lower()) or next(t for t in fullest if says_more(t, r.title))
+        found.setdefault((title, r.organization), []).append(r)
     rows = []
-    for (_, org), stated in found.items():
+    for (title, org), stated in found.items():
         latest = max(stated, key=lambda r: r.date or "")
-        rows.append((latest.title, org, latest, list(dict.fromkeys(r.article for r in stated))))
+        written = max((r for r in stated if r.title.lower() == title), key=lambda r: r.date or "")
+        rows.append((written.title, org, latest, list(dict.fromkeys(r.article for r in stated))))
     return sorted(rows, key=lambda row: row[2].date or "", reverse=True)
 
 
