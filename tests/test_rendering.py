@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 import re
 
 import markdown
@@ -13,7 +14,7 @@ from mkdocs.utils.meta import get_data
 from generator.model import Briefing, Role
 from generator.site import lookups as site_module
 from generator.site.lookups import Site
-from generator.site.rendering import code, distinct_roles, few_words, front_matter, human_date, md, render
+from generator.site.rendering import code, distinct_roles, few_words, front_matter, human_date, md, render, site_pages
 from tests.conftest import PROJECT
 
 
@@ -114,3 +115,15 @@ def test_a_persons_title_said_shorter_by_another_article_joins_the_fuller_ones_r
                            Role("State Councilor", "c", date="2019-11-24")))
     assert [(title, articles) for title, _, _, articles in rows] == [("Chinese Foreign Minister", ["a", "b"]),
                                                                      ("State Councilor", ["c"])]
+
+
+def test_a_periods_digest_stays_as_sent_when_later_periods_begin(fixture_briefing: Briefing) -> None:
+    def digests(briefing: Briefing) -> dict[str, str]:
+        site = Site.of(briefing)
+        return {p.path: p.make(site) for p in site_pages(site) if p.path.startswith("digest/20")}
+
+    later = replace(fixture_briefing.events[0], id="2099-01-15-a-later-meeting", date="2099-01-15", end_date=None)
+    before = digests(fixture_briefing)
+    after = digests(replace(fixture_briefing, events=(*fixture_briefing.events, later)))
+    assert "digest/2099-01.md" in after
+    assert before and all(after[path] == text for path, text in before.items())

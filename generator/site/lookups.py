@@ -156,11 +156,12 @@ class Site:
         """The weeks whose Thursday (by ISO 8601, the day that places a week) falls in the month, newest first."""
         return [key for key, p in self.periods.items() if p.weekly and week_month(key) == month]
 
-    def beside(self, key: str) -> tuple[str | None, str | None]:
-        """The period of the same length just before and just after, among those with events."""
+    def before(self, key: str) -> str | None:
+        """The period of the same length just before, among those with events. Not the one after: a period
+        over stays as it was sent when later ones begin (the digest index leads to those)."""
         same = [k for k, p in self.periods.items() if p.weekly == self.periods[key].weekly]
         i = same.index(key)
-        return (same[i + 1] if i + 1 < len(same) else None), (same[i - 1] if i else None)
+        return same[i + 1] if i + 1 < len(same) else None
 
     @cached_property
     def newly_reported(self) -> tuple[str | None, list[Event]]:

@@ -264,7 +264,7 @@ def period_page(env: Environment, key: str, site: Site) -> str:
     feed = digest_feed(key) if site.base else None
     meta = {"title": f"Digest: {period_title(key)}", "description": digest_description(period), **LISTING,
             **({"feed": feed} if feed else {})}
-    return page(env, site, period.path, "digest.md.j2", meta, period=period, beside=site.beside(key), feed=feed)
+    return page(env, site, period.path, "digest.md.j2", meta, period=period, before=site.before(key), feed=feed)
 
 
 def digest_description(period: Period) -> str:
