@@ -127,3 +127,13 @@ def test_a_periods_digest_stays_as_sent_when_later_periods_begin(fixture_briefin
     after = digests(replace(fixture_briefing, events=(*fixture_briefing.events, later)))
     assert "digest/2099-01.md" in after
     assert before and all(after[path] == text for path, text in before.items())
+
+
+def test_what_is_new_leaves_out_what_its_report_told_of_as_history(fixture_briefing: Briefing) -> None:
+    first = fixture_briefing.events[0]
+    news = replace(first, id="2099-01-10-news", title="A meeting held last week", date="2099-01-10", end_date=None,
+                   reported="2099-01-15")
+    history = replace(first, id="2019-history", title="A forum held long ago", date="2019", end_date=None,
+                      reported="2099-01-15")
+    site = Site.of(replace(fixture_briefing, events=(*fixture_briefing.events, news, history)))
+    assert site.newly_reported == ("2099-01-15", [news])

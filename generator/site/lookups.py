@@ -19,6 +19,8 @@ from ..model import ArticleRecord, Briefing, Entity, Event
 # organization at thousands of events would otherwise be one page of megabytes, rendered again whenever
 # any of them changes.
 HUB = 200
+# An event older than this when first reported was told of as background, not as news.
+HISTORY = dt.timedelta(days=31)
 
 
 @dataclass(frozen=True)
@@ -166,13 +168,13 @@ class Site:
     @cached_property
     def newly_reported(self) -> tuple[str | None, list[Event]]:
         """The last day anything was first reported, and what was first reported in the seven days up to it,
-        newest first: the home page's "what is new"."""
+        newest first, but for what its report told of as history: the home page's "what is new"."""
         days = [e.reported for e in self.briefing.events if e.reported]
         if not days:
             return None, []
         last = max(days)
         since = (dt.date.fromisoformat(last) - dt.timedelta(days=6)).isoformat()
-        new = [e for e in self.briefing.events if e.reported and e.reported >= since]
+        new = [e for e in self.briefing.events if e.reported and e.reported >= since and not told_as_history(e)]
         return last, sorted(new, key=lambda e: (e.reported or "", *chronological(e)), reverse=True)
 
     @cached_property
@@ -250,6 +252,16 @@ def publication(r: ArticleRecord) -> tuple[str, str]:
 
 def event_order(e: Event) -> tuple[str, str]:
     return (e.date or "9999", e.title)
+
+
+def told_as_history(e: Event) -> bool:
+    """Whether an event was over a month old when first reported: the background of a report ("the fifth
+    forum, held in 2019"), no news, however new its mention."""
+    held = e.end_date or e.date
+    if not held or not e.reported:
+        return False
+    last_day = held + {4: "-12-31", 7: "-31"}.get(len(held), "")
+    return last_day < (dt.date.fromisoformat(e.reported) - HISTORY).isoformat()
 
 
 def chronological(e: Event) -> tuple[str, str, str]:
