@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 import markdown
 import pytest
@@ -14,7 +14,16 @@ from mkdocs.utils.meta import get_data
 from generator.model import Briefing, Role
 from generator.site import lookups as site_module
 from generator.site.lookups import Site
-from generator.site.rendering import code, distinct_roles, few_words, front_matter, human_date, md, render, site_pages
+from generator.site.rendering import (
+    code,
+    distinct_roles,
+    few_words,
+    front_matter,
+    human_date,
+    md,
+    render,
+    site_pages,
+)
 from tests.conftest import PROJECT
 
 
