@@ -11,7 +11,7 @@ from generator.errors import RegistryError
 from generator.extract.extraction import extract
 from generator.model import Seed
 from generator.read.cleaning import clean
-from generator.resolve.exchanges import parties_in
+from generator.resolve.exchanges import parties_in, party_lists
 from generator.resolve.registry import load_registry
 from generator.resolve.resolution import resolve
 
@@ -99,3 +99,41 @@ def test_a_malformed_exchanges_section_names_the_entry(tmp_path: Path) -> None:
     (tmp_path / "registry.yml").write_text("exchanges:\n  - name: sports\n    words: football\n")
     with pytest.raises(RegistryError, match=r"line 2: exchanges\[0\] needs a 'name'.*'words'"):
         load_registry(tmp_path / "registry.yml")
+
+
+def test_the_list_that_holds_the_side_known_gives_the_other_sides() -> None:
+    e, leaders = only_event(
+        " date 2021-10-29 ROME -- Minister Kim Dae-ho and his Chinese counterpart Wang Yi held talks in Rome on Friday. "
+        "They agreed to promote friendship between the Korean and Chinese people. Chinese Foreign Minister Wang Yi "
+        "said so.")
+    assert set(e.parties) == {"China", "South Korea"}
+    assert dict(leaders) == {"Kim Dae-ho": "South Korea", "Wang Yi": "China"}
+
+
+def test_a_forum_involving_a_list_of_countries_is_between_them() -> None:
+    e, _ = only_event(" date 2023-07-03 QINGDAO -- The 2023 Forum for Trilateral Cooperation, involving China, Japan, "
+                      "and the Republic of Korea (ROK), kicked off on Monday in Qingdao.")
+    assert set(e.parties) == {"China", "Japan", "South Korea"}
+
+
+def test_a_group_named_by_its_nationality_is_a_side() -> None:
+    e, _ = only_event(" date 2024-08-27 BEIJING -- The Japanese lawmakers met with Qiu Yong, Chinese Communist "
+                            "Party committee secretary, in Beijing on Tuesday.")
+    assert set(e.parties) == {"China", "Japan"}
+
+
+def test_who_met_a_former_minister_met_him() -> None:
+    e, leaders = only_event(" date 2019-11-24 TOKYO - State Councilor and Foreign Minister Wang Yi met with former "
+                            "Japanese Prime Minister Yasuo Fukuda on bilateral ties on Nov 24.")
+    assert e.title == "Wang Yi meets Yasuo Fukuda"
+    assert leaders == [("Wang Yi", None), ("Yasuo Fukuda", "Japan")]
+
+
+@pytest.mark.parametrize("text, lists", [
+    ("friendship between the Korean and Chinese people", [{"South Korea", "China"}]),
+    ("involving China, Japan, and the Republic of Korea (ROK), kicked off", [{"China", "Japan", "South Korea"}]),
+    ("concluded a visit to Brazil and Peru", []),
+    ("a visit to Brazil, Peru and Chile", []),
+])
+def test_parties_listed_as_those_involved_and_not_as_where_someone_went(text: str, lists: list[set[str]]) -> None:
+    assert party_lists(text) == lists

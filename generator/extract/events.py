@@ -11,7 +11,7 @@ from .dates import Anchor, FoundDate, find_dates
 from .lexicon import NATIONALITIES, ORDINALS, TITLE_WORDS, is_country, ordinal_number
 from .mechanisms import SessionMention
 from .nlp import Sentence
-from .people import Occurrence
+from .people import WHEN, Occurrence
 
 HELD = re.compile(r"\b(?:was|were|is|are|will be|has been)\s+(?:successfully\s+|also\s+|jointly\s+|officially\s+)?"
                   r"(?:held|hosted|convened|opened|staged|inaugurated|launched|kicked off)\b|"
@@ -352,12 +352,13 @@ def led_by(text: str, start: int, at: int) -> bool:
 
 def in_window(text: str, start: int, at: int) -> bool:
     """Whether only titles, names, and when and where, stand between a trigger and a name
-    ("between Chinese Foreign Minister X", "met on Thursday in Beijing with X")."""
+    ("between Chinese Foreign Minister X", "met on Thursday in Beijing with X", "met with former Prime
+    Minister X")."""
     between = text[start:at]
     if re.search(r"[;.]", between):
         return False
     return all(word[:1].isupper() or word.lower() in WINDOW_WORDS or word.lower() in TITLE_WORDS
-               or word.isdigit() for word in re.findall(r"[\w’'-]+", between))
+               or word.lower() in WHEN or word.isdigit() for word in re.findall(r"[\w’'-]+", between))
 
 
 def meeting_title(people: list[str], trigger: str, rest: str, subject_named: bool = True) -> str:

@@ -163,7 +163,7 @@ BLOCS = {"ASEAN": "ASEAN", "Association of Southeast Asian Nations": "ASEAN", "E
          "Pacific Islands": "Pacific Islands", "United Nations": "UN", "UN": "UN", "Europe": "Europe",
          "European": "EU", "Gulf Cooperation Council": "GCC", "GCC": "GCC",
          "US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom",
-         "ROK": "South Korea", "Korea": "South Korea", "Korean": "South Korea", "South Korean": "South Korea",
+         "ROK": "South Korea", "Republic of Korea": "South Korea", "Korea": "South Korea", "Korean": "South Korea", "South Korean": "South Korea",
          "DPRK": "North Korea", "North Korean": "North Korea", "CPC": "China", "PRC": "China", "Lao": "Laos", "South African": "South Africa",
          "CPV": "Vietnam", "LPRP": "Laos", "Viet Nam": "Vietnam", "Hong Kong": "Hong Kong", "Macao": "Macao"}
 

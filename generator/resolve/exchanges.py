@@ -42,8 +42,14 @@ EXCHANGE_KINDS = (
 )
 # What says the kind, by weight: the mechanism's name most, then the event's title, then its summary.
 WEIGHTS = ((MECHANISMS, 3), ("title", 2), ("summary", 1))
+# "a delegation of the Communist Party of Vietnam", "a Chinese media delegation", "Japanese lawmakers": a side.
 DELEGATION = re.compile(r"\bdelegations?\s+(?:of|from)\s+(?:the\s+)?(?P<after>[A-Z][^,;.]{0,60})"
-                        r"|(?P<before>\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+delegations?\b")
+                        r"|(?P<before>\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:[a-z]+\s+){0,2}?"
+                        r"(?:delegations?|lawmakers|legislators|parliamentarians|politicians|officials|diplomats)\b")
+# What opens a list of the parties involved ("between", "involving"), and what joins its names: "China, Japan,
+# and the Republic of Korea (ROK)", "the Korean and Chinese people", "South Korea and China".
+INVOLVED = re.compile(r"\b(?:between|among|amongst|of|involving|including|namely|from)\s+(?:the\s+)?$")
+JOINED = re.compile(r"(?:\s*\([^)]{1,12}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 # "Planetia-Fiji Maritime Dialogue": two names joined at the head of a mechanism's name are its two sides.
 PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w’']+)\s*[-–]\s*([A-Z][\w’']+)\b")
 
@@ -55,7 +61,7 @@ def characterized(briefing: Briefing, kinds: tuple[ExchangeKind, ...] = EXCHANGE
     found = {e.id: parties_of(e, names, countries) for e in briefing.events}
     weight = Counter(p for parties in found.values() for p in parties)
     events = tuple(replace(e, parties=tuple(sorted(found[e.id], key=lambda p: (-weight[p], p))),
-                           kind=kind_of(e, names, kinds), leaders=leaders_sides(e, countries))
+                           kind=kind_of(e, names, kinds), leaders=leaders_sides(e, found[e.id], countries))
                    for e in briefing.events)
     return replace(briefing, events=events)
 
@@ -82,7 +88,24 @@ def parties_of(e: Event, names: dict[tuple[str, str], str], countries: dict[str,
     found |= {p for pid, _ in e.participants if (p := side_of(e, pid, countries))}
     for m in DELEGATION.finditer(e.summary):
         found |= set(parties_in(m.group("after") or m.group("before")))
+    if len(found) < 2:  # "the top diplomats of South Korea and China": the list that holds the side known
+        found |= next((listed for listed in party_lists(e.summary) if not found or found & listed), set())
     return found
+
+
+def party_lists(text: str) -> list[set[str]]:
+    """The parties a text lists together as the ones involved ("between A and B", "involving A, B and C"),
+    list by list, of two or more; not where they went ("a visit to A and B")."""
+    lists: list[list[str]] = []
+    involved, end = False, None
+    for m in forms_pattern().finditer(text):
+        if end is None or not JOINED.fullmatch(text[end:m.start()]):
+            involved = bool(INVOLVED.search(text[:m.start()]))
+            lists.append([])
+        if involved:
+            lists[-1].append(FORMS[m.group(1)])
+        end = m.end()
+    return [set(names) for names in lists if len(set(names)) >= 2]
 
 
 def unknown_name(word: str) -> bool:
@@ -100,8 +123,14 @@ def kind_of(e: Event, names: dict[tuple[str, str], str], kinds: tuple[ExchangeKi
     return next(name for name, score in scores.items() if score == best) if best else kinds[0].name
 
 
-def leaders_sides(e: Event, countries: dict[str, str]) -> tuple[tuple[str, str | None], ...]:
-    return tuple((pid, side_of(e, pid, countries)) for pid, _ in e.leaders)
+def leaders_sides(e: Event, parties: set[str], countries: dict[str, str]) -> tuple[tuple[str, str | None], ...]:
+    """Each leader with their side; of two sides, one leader whose side nothing names leads the side no other
+    leader does ("Minister Chung Eui-yong and his Chinese counterpart Wang Yi")."""
+    sides = {pid: side_of(e, pid, countries) for pid, _ in e.leaders}
+    unknown = [pid for pid, side in sides.items() if side is None]
+    if len(parties) == 2 and len(unknown) == 1 and len(left := parties - set(sides.values())) == 1:
+        sides[unknown[0]] = left.pop()
+    return tuple(sides.items())
 
 
 def side_of(e: Event, pid: str, countries: dict[str, str]) -> str | None:
