@@ -241,15 +241,16 @@ def test_this_months_digest_is_one_click_from_home(page: Page, fixture_site_url:
     expect(page.locator("article li").first).to_contain_text("led by Wang Yi (China), Kaja Kallas (EU)")
 
 
-def test_a_digest_prints_without_header_tabs_or_navigation(page: Page, fixture_site_url: str) -> None:
+def test_a_digest_prints_without_header_tabs_or_navigation_and_with_whole_addresses(page: Page, fixture_site_url: str) -> None:
     page.goto(fixture_site_url + "/digest/2025-05.html")
     expect(page.locator(".md-header")).to_be_visible()
     page.emulate_media(media="print")
     for furniture in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".briefing-search"):
         expect(page.locator(furniture).first).to_be_hidden()
     expect(page.locator("article h1")).to_be_visible()
+    expect(page.get_by_role("link", name="All digests")).to_be_hidden()  # the site's navigation, not the digest's
     after = page.evaluate("() => getComputedStyle(document.querySelector('article li a'), '::after').content")
-    assert "../events/" in after  # each link's address printed after it
+    assert fixture_site_url + "/events/" in after  # each link's whole address printed after it
 
 
 @pytest.mark.parametrize("name", list(NARROW_PAGES))
