@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.model import Briefing, Role
+from generator.model import Article, ArticleRecord, Briefing, Role
 from generator.site import lookups as site_module
 from generator.site.lookups import Site
 from generator.site.rendering import (
@@ -23,6 +23,7 @@ from generator.site.rendering import (
     md,
     render,
     site_pages,
+    source_label,
 )
 from tests.conftest import PROJECT
 
@@ -146,3 +147,9 @@ def test_what_is_new_leaves_out_what_its_report_told_of_as_history(fixture_brief
                       reported="2099-01-15")
     site = Site.of(replace(fixture_briefing, events=(*fixture_briefing.events, news, history)))
     assert site.newly_reported == ("2099-01-15", [news])
+
+
+def test_an_article_with_no_date_nor_outlet_is_named_by_its_title_cut_at_a_word() -> None:
+    article = Article("a", "a.txt", "0" * 64, "The 2024 China-ASEAN Media Cooperation Forum opened in Dezhou", None,
+                      None, None, (), None)
+    assert source_label(ArticleRecord(article, (), (), (), (), ())) == "The 2024 China-ASEAN Media Cooperation…"

@@ -116,7 +116,7 @@ def abbreviation(name: str) -> str | None:
 def source_label(record: ArticleRecord) -> str:
     """A short name for an article in a table: its outlet and date."""
     a = record.article
-    return f"{a.source or 'Article'}, {human_date(a.published)}" if a.published else (a.source or a.title[:40])
+    return f"{a.source or 'Article'}, {human_date(a.published)}" if a.published else (a.source or cut_at_word(a.title, 40))
 
 
 def environment() -> Environment:
