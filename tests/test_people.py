@@ -182,3 +182,13 @@ def test_a_form_of_address_between_title_and_name_is_part_of_neither() -> None:
 def test_a_title_said_shorter_in_the_same_article_is_the_same_title() -> None:
     got = people_of("Chinese Foreign Minister Wang Yi met the press.", "Foreign minister Wang Yi said so.")
     assert got["Wang Yi"][0] == ("Chinese Foreign Minister",)
+
+
+def test_names_with_accented_letters_are_people() -> None:
+    got = people_of("United Nations Secretary-General António Guterres opened the session.",
+                    "The UN High Commissioner for Human Rights, Volker Türk, also spoke.",
+                    "Turkish President Recep Tayyip Erdoğan met Vietnamese leader Nguyễn Phú Trọng.")
+    assert got["António Guterres"][0] == ("United Nations Secretary-General",)
+    assert got["Volker Türk"][0] == ("UN High Commissioner for Human Rights",)
+    assert got["Recep Tayyip Erdoğan"][0] == ("Turkish President",)
+    assert got["Nguyễn Phú Trọng"][0] == ("Vietnamese leader",)

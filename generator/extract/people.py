@@ -22,7 +22,11 @@ from .lexicon import (
 )
 from .nlp import Sentence, Span, tokens
 
-NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.|[A-Z](?![\w’']))"
+# Letters of the Latin script, accented ones too ("António Guterres", "Volker Türk", "Recep Tayyip Erdoğan",
+# "Nguyễn Phú Trọng"): a name's first letter, and the letters that follow it.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+LOWER = "a-zß-öø-ÿĀ-žƀ-ɏḀ-ỿ"
+NAME_WORD = rf"(?:[{UPPER}][{LOWER}’'-]+|[{UPPER}][{LOWER}]+-[{UPPER}][{LOWER}]+|[{UPPER}]\.|[{UPPER}](?![\w’']))"
 PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
 WHEN = frozenset(["former", "then", "outgoing", "incoming", "late", "retired", "erstwhile"])
