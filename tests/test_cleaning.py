@@ -260,3 +260,10 @@ def test_sentences_a_scrape_ran_together_are_parted_but_addresses_and_abbreviati
                 "See chinadaily.com.cn and the U.S. reply.")
     assert a.paragraphs == (("Ministers met in Oslo on Saturday. Wang Yi said the talks went well. "
                              "See chinadaily.com.cn and the U.S. reply."),)
+
+
+def test_a_dateline_city_with_accented_letters_is_the_dateline() -> None:
+    article = clean(Seed("a.txt", "BOGOTÁ, June 3 (Reuters) - Colombian President Gustavo Petro met Chilean "
+                                  "President Gabriel Boric on Tuesday.\n", "0" * 64))
+    assert (article.dateline, article.source) == ("Bogotá", "Reuters")
+    assert article.paragraphs[0].startswith("Colombian President")

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import PersonMention
+from ..read.cleaning import LOWER, UPPER
 from .lexicon import (
     MECHANISM_HEADS,
     NATIONALITIES,
@@ -22,10 +23,6 @@ from .lexicon import (
 )
 from .nlp import Sentence, Span, tokens
 
-# Letters of the Latin script, accented ones too ("António Guterres", "Volker Türk", "Recep Tayyip Erdoğan",
-# "Nguyễn Phú Trọng"): a name's first letter, and the letters that follow it.
-UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
-LOWER = "a-zß-öø-ÿĀ-žƀ-ɏḀ-ỿ"
 NAME_WORD = rf"(?:[{UPPER}][{LOWER}’'-]+|[{UPPER}][{LOWER}]+-[{UPPER}][{LOWER}]+|[{UPPER}]\.|[{UPPER}](?![\w’']))"
 PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"

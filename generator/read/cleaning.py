@@ -88,8 +88,12 @@ CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 STAMP_LABEL = re.compile(rf"^\W*(?:{STAMP_WORDS}|time)\b", re.IGNORECASE)
 LABEL_BEFORE = re.compile(rf"\b{STAMP_WORDS}(?:\s+on)?\s*[:：]?\s*$", re.IGNORECASE)
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# Letters of the Latin script, accented ones too ("BOGOTÁ", "António Guterres", "Nguyễn Phú Trọng"): a name's
+# first letter, and the letters that follow it.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+LOWER = "a-zß-öø-ÿĀ-žƀ-ɏḀ-ỿ"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2}(?=\s+\())"
+    rf"^(?P<place>[{UPPER}][{UPPER}.'’-]+(?: [{UPPER}][{UPPER}.'’-]+){{0,3}}|[{UPPER}][{LOWER}'’.-]+(?: [{UPPER}][{LOWER}'’.-]+){{0,2}}(?=\s+\())"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\.?|,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:--|[–—-]|:)))?\s*"
     r"(?:\|\s*(?P<src1>[^|\n]{2,40}?)\s*\|"
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-]|:)"
