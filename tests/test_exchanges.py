@@ -34,6 +34,7 @@ def only_event(text: str, registry=None):
     ("general secretary of the South African Communist Party", ["South Africa"]),
     ("ASEAN-China Media Cooperation Forum", ["ASEAN", "China"]),
     ("met the press in Georgetown", []),
+    ("UAE President", ["United Arab Emirates"]),
 ])
 def test_parties_are_the_countries_and_blocs_a_text_names(text: str, parties: list[str]) -> None:
     assert list(parties_in(text)) == parties

@@ -174,9 +174,14 @@ def test_a_title_before_a_name_stops_at_a_preposition_no_title_holds() -> None:
 
 
 def test_a_form_of_address_between_title_and_name_is_part_of_neither() -> None:
-    got = people_of("The delegation was led by China's Political Counsellor Miss Bao Zhong and Vice Minister Mr Li Hua.")
+    got = people_of("The delegation was led by China's Political Counsellor Miss Bao Zhong and Vice Minister Mr Li Hua.",
+                    "Ruto met UAE President Sheikh Mohamed bin Zayed Al Nahyan on Tuesday.",
+                    "Vice-Chancellor of the University of Abuja Professor Aisha Maikudi spoke.", "Professor Li Ming said so.")
     assert got["Bao Zhong"][0] == ("China's Political Counsellor",)
     assert got["Li Hua"][0] == ("Vice Minister",)
+    assert got["Mohamed bin Zayed Al Nahyan"][0] == ("UAE President",)
+    assert got["Aisha Maikudi"][0] == ("Vice-Chancellor of the University of Abuja",)
+    assert got["Li Ming"][0] == ("Professor",)  # the only title he has
 
 
 def test_a_title_said_shorter_in_the_same_article_is_the_same_title() -> None:

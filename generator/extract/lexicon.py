@@ -67,7 +67,7 @@ def iso_country_names() -> set[str]:
 
 
 COUNTRIES = frozenset(iso_country_names() | {c.lower() for c in NATIONALITIES.values()} | {
-    "china", "japan", "the philippines", "philippines", "us", "u.s.", "usa", "the united states", "uk",
+    "china", "japan", "the philippines", "philippines", "us", "u.s.", "usa", "uae", "the united states", "uk",
     "the united kingdom", "rok", "dprk", "south korea", "north korea", "republic of korea", "vietnam", "viet nam", "laos", "cambodia",
     "myanmar", "thailand", "brunei", "singapore", "indonesia", "malaysia", "timor-leste", "africa",
     "asia", "europe", "latin america", "the middle east", "asia-pacific", "the asia-pacific region",
@@ -162,7 +162,7 @@ BLOCS = {"ASEAN": "ASEAN", "Association of Southeast Asian Nations": "ASEAN", "E
          "SCO": "SCO", "Shanghai Cooperation Organisation": "SCO", "Pacific Island Countries": "Pacific Islands",
          "Pacific Islands": "Pacific Islands", "United Nations": "UN", "UN": "UN", "Europe": "Europe",
          "European": "EU", "Gulf Cooperation Council": "GCC", "GCC": "GCC",
-         "US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom",
+         "US": "United States", "U.S.": "United States", "UAE": "United Arab Emirates", "USA": "United States", "UK": "United Kingdom",
          "ROK": "South Korea", "Republic of Korea": "South Korea", "Korea": "South Korea", "Korean": "South Korea", "South Korean": "South Korea",
          "DPRK": "North Korea", "North Korean": "North Korea", "CPC": "China", "PRC": "China", "Lao": "Laos", "South African": "South Africa",
          "CPV": "Vietnam", "LPRP": "Laos", "Viet Nam": "Vietnam", "Hong Kong": "Hong Kong", "Macao": "Macao"}

@@ -47,9 +47,11 @@ NAME_BEFORE_BREAK = re.compile(rf"(?<![\w’'-])({NAME_WORD} {NAME_WORD})(?=\s*[
 REPORTING_VERB = r"(?:said|says|added|noted|stressed)"
 # "in Labuan Bajo": a name after these is a place the model took for a person.
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
-# Forms of address that may stand between a title and a name, part of neither: "Political Counsellor Miss Bao".
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "madame", "mister"])
-NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "excellency"]) | HONORIFICS
+# Forms of address, never a name's words, and the honorifics that may stand between a title and a name, part of
+# neither: "Political Counsellor Miss Bao", "UAE President Sheikh Mohamed", "Vice-Chancellor Professor Maikudi".
+ADDRESS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "madame", "mister"])
+HONORIFICS = ADDRESS | frozenset(["sheikh", "sheikha", "professor", "prof"])
+NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "excellency"]) | ADDRESS
 # Words that make a chunk a clause, not a title ("who met the president"): no title opens with them.
 CLAUSE_WORDS = NOT_NAMES | frozenset([
     "who", "whom", "whose", "which", "said", "says", "met", "meets", "told", "was", "is", "were", "are", "has", "have",
@@ -446,8 +448,8 @@ def title_before(text: str, start: int, occurrences: list[Occurrence], index: in
                     or (kept[0].lower() in CLAUSE_WORDS and not kept[0].isupper())):  # "WHO chief" keeps WHO
         kept.pop(0)
     before = words[: len(words) - len(kept)]
-    while kept and kept[-1].lower().rstrip(".") in HONORIFICS:
-        kept.pop()
+    while kept and kept[-1].lower().rstrip(".") in HONORIFICS and any(is_title_word(w) for w in kept[:-1]):
+        kept.pop()  # "UAE President Sheikh Mohamed ...", but "Professor Li Ming" keeps the only title he has
     if not any(is_title_word(w) for w in kept):
         return None
     while before and before[-1].text.lower() in WHEN:  # "former Japanese Prime Minister Yasuo Fukuda"
