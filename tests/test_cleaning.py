@@ -267,3 +267,10 @@ def test_a_dateline_city_with_accented_letters_is_the_dateline() -> None:
                                   "President Gabriel Boric on Tuesday.\n", "0" * 64))
     assert (article.dateline, article.source) == ("Bogotá", "Reuters")
     assert article.paragraphs[0].startswith("Colombian President")
+
+
+def test_a_date_before_the_section_a_page_is_filed_under_is_its_stamp_not_its_headline() -> None:
+    article = clean(Seed("a.txt", "World News\nGlobal views, local stories\n\nLeaders urge calm at the opening of the "
+                                  "council session\n24 February 2025  Human Rights\n\nGENEVA - The council opened its "
+                                  "58th session on Monday, with ministers from forty countries.\n", "0" * 64))
+    assert (article.title, article.published) == ("Leaders urge calm at the opening of the council session", "2025-02-24")

@@ -110,6 +110,8 @@ LABEL = re.compile(r"^[A-Z][\w&.'’ -]{1,40} : (?=\S)")
 MAX_SCRAP_WORDS = 12
 """The longest line without a sentence's end that may close a page as its furniture ("Spokesperson for ...")."""
 MAX_MENU_WORDS = 4
+MAX_SECTION_WORDS = 3
+"""The longest name of a site's section that may follow a page's date on its line ("Human Rights")."""
 # A paragraph about the page, not the news: its publishing, its reader's browser, subscriptions, opinions disowned.
 PAGE_TALK = re.compile(r"\b(?:this (?:article|story|content|report|page) (?:was|is|has|first|originally)|first published (?:in|on|by)|"
                        r"originally (?:published|appeared)|(?:enable|turn on) javascript|your browser|cookies?\b.*\b(?:use|accept)|"
@@ -261,7 +263,8 @@ def url_date(line: str) -> tuple[str, str, str] | None:
 def stamp_line(line: str) -> tuple[str, str, str] | None:
     """(year, month, day) of a line that is a page's time stamp: short, with a time of day and a date
     ("Xinhua) 10:01, November 20, 2024", "11/24/2019 | 06:33pm EST"), a labelled date ("Published: 12 May
-    2023") or a date alone ("Friday, 12 May 2023")."""
+    2023"), a date alone ("Friday, 12 May 2023") or before the section the page is filed under ("24 February
+    2025  Human Rights")."""
     if len(line) > MAX_STAMP:
         return None
     found = date_in(line)
@@ -272,7 +275,8 @@ def stamp_line(line: str) -> tuple[str, str, str] | None:
     alone = not re.search(r"\w", rest)
     labelled = STAMP_LABEL.match(line) or LABEL_BEFORE.search(line[:start]) or CJK_LABEL.fullmatch(rest.strip())
     credited = SEPARATOR.search(line) and CREDIT.fullmatch(rest.strip(" |·•/–—-,"))  # "Xinhua | 2024-05-03"
-    return date if alone or labelled or credited or TIME_OF_DAY.search(line) else None
+    filed = start == 0 and len(rest.split()) <= MAX_SECTION_WORDS  # "24 February 2025  Human Rights": its section
+    return date if alone or labelled or credited or filed or TIME_OF_DAY.search(line) else None
 
 
 def date_in(line: str) -> tuple[tuple[str, str, str], tuple[int, int]] | None:
