@@ -197,3 +197,10 @@ def test_names_with_accented_letters_are_people() -> None:
     assert got["Volker Türk"][0] == ("UN High Commissioner for Human Rights",)
     assert got["Recep Tayyip Erdoğan"][0] == ("Turkish President",)
     assert got["Nguyễn Phú Trọng"][0] == ("Vietnamese leader",)
+
+
+def test_the_last_title_and_name_of_a_list_that_ends_the_sentence_go_together() -> None:
+    got = people_of("The meeting was also attended by the Director General of Asia, Pacific and African Affairs, Abdul "
+                    "Kadir Jailani, and the Australian Ambassador to Indonesia, Rod Brazier.")
+    assert got["Rod Brazier"][0] == ("Australian Ambassador to Indonesia",)
+    assert "Australian Ambassador to Indonesia" not in got["Abdul Kadir Jailani"][0]

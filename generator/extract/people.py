@@ -97,7 +97,8 @@ def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
     """(name, role) from appositions: "Name, title of Org," and lists of them."""
     found: list[tuple[str, str]] = []
     for sentence in sentences:
-        chunks = [c.strip() for c in sentence.text.split(",")]
+        # a sentence's closing stop is no part of its last name ("..., and the Ambassador, Rod Brazier.")
+        chunks = [c.strip() for c in re.sub(r"(?<=[a-z])[.!?]$", "", sentence.text).split(",")]
         i = 0
         while i < len(chunks) - 1:
             name = trailing_name(chunks[i])
@@ -122,7 +123,7 @@ def title_first(sentence: Sentence, chunks: list[str]) -> list[tuple[str, str]]:
     """"The Speaker of the National Assembly, Moses Wetang'ula, on Monday received ...", "attended by the
     Chinese ambassador, Wang Lutong, and ...": a title, then a name set off by commas."""
     found = []
-    for i in range(len(chunks) - 2):
+    for i in range(len(chunks) - 1):
         opening = i == 0 or chunks[i].startswith(("and ", "or "))
         role = (title_start(re.sub(r"^(?:and|or)\s+", "", chunks[i])) if opening else None) or trailing_title(chunks[i])
         name = trailing_name(chunks[i + 1])
