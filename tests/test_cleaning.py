@@ -274,3 +274,10 @@ def test_a_date_before_the_section_a_page_is_filed_under_is_its_stamp_not_its_he
                                   "council session\n24 February 2025  Human Rights\n\nGENEVA - The council opened its "
                                   "58th session on Monday, with ministers from forty countries.\n", "0" * 64))
     assert (article.title, article.published) == ("Leaders urge calm at the opening of the council session", "2025-02-24")
+
+
+def test_an_invitation_to_download_a_sites_app_is_the_pages_not_the_news() -> None:
+    article = clean(Seed("a.txt", " date 2025-02-24 GENEVA - The council opened its 58th session on Monday, with "
+                                  "ministers from forty countries.\n\nDownload the World News app for your iOS or "
+                                  "Android devices.\n", "0" * 64))
+    assert article.paragraphs == ("The council opened its 58th session on Monday, with ministers from forty countries.",)

@@ -135,6 +135,7 @@ def test_who_met_a_former_minister_met_him() -> None:
     ("involving China, Japan, and the Republic of Korea (ROK), kicked off", [{"China", "Japan", "South Korea"}]),
     ("concluded a visit to Brazil and Peru", []),
     ("a visit to Brazil, Peru and Chile", []),
+    ("to deepen the Vietnam-Japan Comprehensive Strategic Partnership", [{"Vietnam", "Japan"}]),
 ])
 def test_parties_listed_as_those_involved_and_not_as_where_someone_went(text: str, lists: list[set[str]]) -> None:
     assert party_lists(text) == lists

@@ -115,7 +115,7 @@ MAX_SECTION_WORDS = 3
 # A paragraph about the page, not the news: its publishing, its reader's browser, subscriptions, opinions disowned.
 PAGE_TALK = re.compile(r"\b(?:this (?:article|story|content|report|page) (?:was|is|has|first|originally)|first published (?:in|on|by)|"
                        r"originally (?:published|appeared)|(?:enable|turn on) javascript|your browser|cookies?\b.*\b(?:use|accept)|"
-                       r"subscribe to|sign up for|our newsletter|download (?:the|our) app|views expressed|do not necessarily reflect|"
+                       r"subscribe to|sign up for|our newsletter|download (?:the|our)\b[^.]{0,40}\bapp\b|views expressed|do not necessarily reflect|"
                        r"not been edited by|auto-generated|syndicated feed|reproduced without|without (?:prior )?permission|"
                        r"follow us on|(?:click|tap) here|contributed to this (?:report|story|article)|"
                        r"(?:this is|is) a translat(?:ed|ion)|share (?:to|on|via)\s*[:：]?$)", re.IGNORECASE)

@@ -42,14 +42,16 @@ EXCHANGE_KINDS = (
 )
 # What says the kind, by weight: the mechanism's name most, then the event's title, then its summary.
 WEIGHTS = ((MECHANISMS, 3), ("title", 2), ("summary", 1))
-# "a delegation of the Communist Party of Vietnam", "a Chinese media delegation", "Japanese lawmakers": a side.
+# "a delegation of the Communist Party of Vietnam", "a Chinese media delegation", "Japanese lawmakers", "his
+# Japanese counterpart": a side.
 DELEGATION = re.compile(r"\bdelegations?\s+(?:of|from)\s+(?:the\s+)?(?P<after>[A-Z][^,;.]{0,60})"
                         r"|(?P<before>\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:[a-z]+\s+){0,2}?"
-                        r"(?:delegations?|lawmakers|legislators|parliamentarians|politicians|officials|diplomats)\b")
-# What opens a list of the parties involved ("between", "involving"), and what joins its names: "China, Japan,
-# and the Republic of Korea (ROK)", "the Korean and Chinese people", "South Korea and China".
+                        r"(?:delegations?|lawmakers|legislators|parliamentarians|politicians|officials|diplomats|"
+                        r"counterparts?)\b")
+# What opens a list of the parties involved ("between", "involving"; a hyphen after its first name), and what joins
+# its names: "China, Japan, and the Republic of Korea (ROK)", "the Korean and Chinese people", "Vietnam-Japan".
 INVOLVED = re.compile(r"\b(?:between|among|amongst|of|involving|including|namely|from)\s+(?:the\s+)?$")
-JOINED = re.compile(r"(?:\s*\([^)]{1,12}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+JOINED = re.compile(r"(?:\s*\([^)]{1,12}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?|\s?[-–]\s?")
 # "Planetia-Fiji Maritime Dialogue": two names joined at the head of a mechanism's name are its two sides.
 PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w’']+)\s*[-–]\s*([A-Z][\w’']+)\b")
 
@@ -94,13 +96,14 @@ def parties_of(e: Event, names: dict[tuple[str, str], str], countries: dict[str,
 
 
 def party_lists(text: str) -> list[set[str]]:
-    """The parties a text lists together as the ones involved ("between A and B", "involving A, B and C"),
-    list by list, of two or more; not where they went ("a visit to A and B")."""
+    """The parties a text lists together as the ones involved ("between A and B", "involving A, B and C", "the
+    A-B partnership"), list by list, of two or more; not where they went ("a visit to A and B")."""
     lists: list[list[str]] = []
     involved, end = False, None
     for m in forms_pattern().finditer(text):
         if end is None or not JOINED.fullmatch(text[end:m.start()]):
-            involved = bool(INVOLVED.search(text[:m.start()]))
+            hyphened = re.match(r"\s?[-–]\s?[A-Z]", text[m.end():]) is not None  # "the Vietnam-Japan Partnership"
+            involved = hyphened or bool(INVOLVED.search(text[:m.start()]))
             lists.append([])
         if involved:
             lists[-1].append(FORMS[m.group(1)])
