@@ -198,3 +198,14 @@ def test_a_leader_meeting_guests_of_different_countries_holds_one_meeting_with_e
     events = events_of(" date 2024-10-24 BEIJING, Oct. 23 -- Wang Yi met with Japanese lawmaker Taro Aso and Japanese "
                        "lawmaker Yuko Obuchi on Wednesday.")
     assert len(events) == 1
+
+
+def test_the_body_names_the_talks_a_headline_gave_one_side_of_and_a_citys_small_words_are_its_name() -> None:
+    article = clean(Seed("x.txt", "Xi holds talks with Brazilian president\n\nBRASILIA, Nov. 20 (Xinhua) -- Chinese "
+                                  "President Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva "
+                                  "in Brasilia on Wednesday, a day after attending the 19th G20 Summit in Rio de "
+                                  "Janeiro.\n", "0" * 64))
+    x = extract(article)
+    assert "Rio de Janeiro" in x.places
+    talks = next(e for e in x.events if not e.mechanism)
+    assert talks.title == "Talks between Xi Jinping and Luiz Inacio Lula da Silva"

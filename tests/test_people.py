@@ -204,3 +204,9 @@ def test_the_last_title_and_name_of_a_list_that_ends_the_sentence_go_together() 
                     "Kadir Jailani, and the Australian Ambassador to Indonesia, Rod Brazier.")
     assert got["Rod Brazier"][0] == ("Australian Ambassador to Indonesia",)
     assert "Australian Ambassador to Indonesia" not in got["Abdul Kadir Jailani"][0]
+
+
+def test_a_names_small_word_is_no_short_form_of_it() -> None:
+    sentences = nlp.sentences(["Brazilian President Luiz Inacio Lula da Silva spoke at the Palacio da Alvorada."])
+    _, occurrences = find_people(sentences)
+    assert [sentences[o.sentence].text[o.start:o.end] for o in occurrences] == ["Luiz Inacio Lula da Silva"]

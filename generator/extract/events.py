@@ -371,7 +371,7 @@ def meeting_title(people: list[str], trigger: str, rest: str, subject_named: boo
             else f"Visit by {names}"
     if re.search(r"phone|call\b", trigger, re.IGNORECASE):
         return f"Phone call between {names}" if len(people) > 1 else f"Phone call with {people[0]}"
-    if trigger.lower().startswith(("talks", "held", "hold", "had", "has")):
+    if trigger.lower().startswith(("talks", "held", "hold", "had", "has")) and len(people) > 1:
         return f"Talks between {names}"
     if len(people) > 1:
         return f"{people[0]} meets {' and '.join(people[1:])}"
@@ -387,6 +387,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
         if same is None:
             merged.append(c)
         else:
+            if not same.mechanism and not c.mechanism and len(c.participants) > len(same.participants):
+                same.title = c.title  # the body's "Xi held talks with Lula" names more than the headline's
             same.participants.extend(p for p in c.participants if p not in same.participants)
             same.session = same.session or c.session
             same.year = same.year or c.year

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Extraction, MechanismMention, OrgMention, PersonMention
+from ..read.cleaning import UPPER
 from . import nlp
 from .dates import Anchor
 from .events import Context, find_events
@@ -15,6 +16,10 @@ from .mechanisms import find_mechanisms
 from .organizations import find_organizations
 from .people import Occurrence, find_people
 
+# Capitalized words, with the small words of places' names between them ("Rio de Janeiro", "Dar es Salaam",
+# "Port of Spain"), accented letters too ("São Paulo").
+PLACE_NAME = re.compile(rf"[{UPPER}][\w’'.-]*(?: (?:(?:de|da|do|dos|das|del|di|du|des|la|le|el|al|es|of|on|upon) )?"
+                        rf"[{UPPER}][\w’'.-]*){{0,3}}")
 PLACE_SUFFIX = re.compile(r"\s+(?:City|city|Province|province|Prefecture|prefecture|County|county|"
                           r"Municipality|municipality|Region|region)$")
 
@@ -102,7 +107,7 @@ def find_places(sentences: list[nlp.Sentence], taken: list[tuple[int, int, int]]
 def place_name(text: str) -> str | None:
     name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     name = PLACE_SUFFIX.sub("", name)
-    if not re.fullmatch(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}", name):
+    if not PLACE_NAME.fullmatch(name):
         return None
     if is_country(name) or name.lower() in NATIONALITIES or "-" in name:
         return None

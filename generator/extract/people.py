@@ -402,7 +402,7 @@ def surnames(full: list[str]) -> dict[str, str]:
         if len(words) < 2:
             continue
         for word in words:
-            if len(word) >= 2 and not word.endswith("."):
+            if len(word) >= 2 and not word.endswith(".") and word[0].isupper():  # not "da" of "Lula da Silva"
                 owners.setdefault(word, set()).add(name)
     return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1 and word not in full}
 
