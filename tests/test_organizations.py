@@ -189,3 +189,11 @@ def test_names_of_international_bodies_and_words_listed_before_one_head() -> Non
     assert list(orgs_of("The Foreign, Commonwealth and Development Office said on Monday it would respond.")) \
         == ["Foreign, Commonwealth and Development Office"]
     assert "Wang Yi, Li Qiang and Zhao Leji" not in orgs_of("Wang Yi, Li Qiang and Zhao Leji attended the Congress.")
+
+
+def test_a_name_after_the_country_an_organizations_name_ends_on_is_no_part_of_it() -> None:
+    got = orgs_of("Ishiba met with General Secretary of the Communist Party of Vietnam To Lam on Sunday.",
+                  "He spoke at the University of Ghana Medical School and the American Chamber of Commerce in China.")
+    assert {"Communist Party of Vietnam", "University of Ghana Medical School",
+            "American Chamber of Commerce in China"} <= got.keys()
+    assert not any("To Lam" in name for name in got)

@@ -325,6 +325,8 @@ def tail_ends(run: list[Token], i: int, sentence: Sentence) -> bool:
     does "... Foreign Countries and the Shaanxi" before a lower-case "provincial government", and a name before
     its date or place."""
     word = run[i].text.lower()
+    if run[i].capitalized and after_country(run, i) and not any(is_org_head(t.text) for t in run[i:]):
+        return True  # "General Secretary of the Communist Party of Vietnam To Lam": a name after the country
     if word == "and" and i + 1 < len(run) and run[i + 1].text.lower() == "the":
         return not any(is_org_head(t.text) for t in run[i + 2:])
     if word in ("on", "in") and i + 1 < len(run):  # "General Assembly on Friday", "Council ... in New York"
@@ -337,6 +339,11 @@ def tail_ends(run: list[Token], i: int, sentence: Sentence) -> bool:
     after = run[i + 1] if i + 1 < len(run) else None
     return after is None or is_title_word(after.text) or any(
         e.label == "PERSON" and e.start <= after.start < e.end for e in sentence.entities)
+
+
+def after_country(run: list[Token], i: int) -> bool:
+    """Whether the words just before run[i] name a country ("Vietnam", "South Africa")."""
+    return i >= 1 and (is_country(run[i - 1].text) or (i >= 2 and is_country(f"{run[i - 2].text} {run[i - 1].text}")))
 
 
 def is_mechanism_like(words: list[Token]) -> bool:
