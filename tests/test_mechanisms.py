@@ -166,3 +166,11 @@ def test_a_body_of_two_sides_takes_the_pair_and_their_is_no_part_of_a_name() -> 
                                 "Cooperation in Hanoi.", "China and the EU held the 12th round of their human rights dialogue.")
     assert sessions == [("China-Vietnam Steering Committee for Bilateral Cooperation", 15, None),
                         ("China-EU human rights dialogue", 12, None)]
+
+
+def test_a_two_plus_two_meeting_is_named_whole() -> None:
+    mechanisms, sessions = find_mechanisms(nlp.sentences([
+        "The two ministers co-chaired the 9th Indonesia-Australia Foreign and Defence Ministers' 2+2 Meeting on "
+        "Wednesday."]))
+    assert [(s.mechanism, s.session) for s in sessions] == [
+        ("Indonesia-Australia Foreign and Defence Ministers' 2+2 Meeting", 9)]

@@ -198,7 +198,7 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
         h = heads[0]
         start = h
         while start > 0 and (run[start - 1].capitalized or ORDINAL_WORD.match(run[start - 1].text)
-                             or run[start - 1].text == "-" or generic_and(run, start - 1)) \
+                             or run[start - 1].text in ("-", "+") or generic_and(run, start - 1)) \
                 and run[start - 1].text.lower() not in TAIL_JOINERS + ("the",):
             start -= 1
         name_from, h = inner_name(run, h, heads)
@@ -295,7 +295,10 @@ def runs(words: list[Token]) -> list[list[Token]]:
     for i, token in enumerate(words):
         # "the fifth World Media Summit": a lower-case ordinal may open a name; "Lancang - Mekong" as scraped
         spaced_hyphen = token.text == "-" and current and i + 1 < len(words) and words[i + 1].capitalized
-        if token.capitalized or ORDINAL_WORD.match(token.text) or spaced_hyphen or (
+        # "the Foreign and Defence Ministers' 2+2 Meeting": the count of each side's ministers
+        plus = token.text == "+" and current and current[-1].text.isdigit() and i + 1 < len(words) \
+            and words[i + 1].text.isdigit()
+        if token.capitalized or ORDINAL_WORD.match(token.text) or spaced_hyphen or plus or (
                 current and token.text.lower() in TAIL_JOINERS + ("the", "and")):
             current.append(token)
         else:
