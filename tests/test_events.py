@@ -209,3 +209,18 @@ def test_the_body_names_the_talks_a_headline_gave_one_side_of_and_a_citys_small_
     assert "Rio de Janeiro" in x.places
     talks = next(e for e in x.events if not e.mechanism)
     assert talks.title == "Talks between Xi Jinping and Luiz Inacio Lula da Silva"
+
+
+def test_who_hosted_a_counterpart_for_an_annual_meeting_held_that_meeting_and_co_chairs_head_it() -> None:
+    (hosted,) = events_of(" date 2025-03-05 CANBERRA -- Australian Foreign Minister Penny Wong hosted her New Zealand "
+                          "counterpart Winston Peters in Canberra on Tuesday for the annual Australia-New Zealand "
+                          "Foreign Ministers' Meeting.")
+    assert (hosted.mechanism, hosted.date, hosted.place) == ("Australia-New Zealand Foreign Ministers' Meeting",
+                                                             "2025-03-04", "Canberra")
+    assert hosted.leaders == ("Penny Wong", "Winston Peters")
+    (co_chaired,) = events_of(" date 2025-03-05 NEW DELHI -- Indian External Affairs Minister S. Jaishankar and his "
+                              "Singaporean counterpart Vivian Balakrishnan co-chaired the third India-Singapore "
+                              "Ministerial Roundtable in New Delhi on Tuesday.")
+    assert co_chaired.leaders == ("S. Jaishankar", "Vivian Balakrishnan")
+    assert events_of(" date 2025-03-05 CANBERRA -- Foreign Minister Penny Wong hosted a dinner for diplomats in "
+                     "Canberra on Tuesday.") == ()

@@ -169,8 +169,8 @@ def test_a_body_of_two_sides_takes_the_pair_and_their_is_no_part_of_a_name() -> 
 
 
 def test_a_two_plus_two_meeting_is_named_whole() -> None:
-    mechanisms, sessions = find_mechanisms(nlp.sentences([
-        "The two ministers co-chaired the 9th Indonesia-Australia Foreign and Defence Ministers' 2+2 Meeting on "
-        "Wednesday."]))
+    text = ("The two ministers co-chaired the 9th Indonesia-Australia Foreign and Defence Ministers' 2+2 Meeting on "
+            "Wednesday.")
+    _, sessions = find_mechanisms(nlp.sentences([text]))
     assert [(s.mechanism, s.session) for s in sessions] == [
         ("Indonesia-Australia Foreign and Defence Ministers' 2+2 Meeting", 9)]

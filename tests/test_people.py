@@ -210,3 +210,9 @@ def test_a_names_small_word_is_no_short_form_of_it() -> None:
     sentences = nlp.sentences(["Brazilian President Luiz Inacio Lula da Silva spoke at the Palacio da Alvorada."])
     _, occurrences = find_people(sentences)
     assert [sentences[o.sentence].text[o.start:o.end] for o in occurrences] == ["Luiz Inacio Lula da Silva"]
+
+
+def test_a_name_the_model_runs_into_a_title_as_one_organization_is_a_person() -> None:
+    got = people_of("Russian President Vladimir Putin spoke by phone with Kazakh President Kassym-Jomart Tokayev on "
+                    "Tuesday, the Kremlin said.")
+    assert got["Kassym-Jomart Tokayev"][0] == ("Kazakh President",)

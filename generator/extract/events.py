@@ -22,7 +22,7 @@ MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(
                      r"(?:talks|call|conversation|meeting|consultations?|dialogue|discussions?)|"
                      r"(?:spoke|speaks|talked|talks)\s+(?:by|over|on\s+the)\s+(?:tele)?phone|"
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
-                     r"received|(?:called|calls|calling)\s+on|(?:paid|pays|paying|began|begins|made|makes|concluded|concludes|"
+                     r"received|hosted|hosts|(?:called|calls|calling)\s+on|(?:paid|pays|paying|began|begins|made|makes|concluded|concludes|"
                      r"wrapped\s+up|wraps\s+up|ended|ends)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
                      r"visits?\s+to|visited|is\s+visiting|arrived\s+in|arrives\s+in|"
                      r"(?<!hoping\s)(?<!hopes\s)(?<!plans\s)(?<!expected\s)(?<!seeking\s)to\s+meet\s+(?:with\s+)?)\b")
@@ -32,7 +32,7 @@ COMMEMORATION = re.compile(r"\b(?:an?|the)\s+(?P<kind>event|ceremony|reception|c
                            r"where|and)\b|$)")
 OCCASION_VERB = re.compile(r"\b(?:gathered|assembled|attended|attends|hosted|hosts|held|holds|organized|organised|"
                            r"joined)\b[^.;]*$")
-FOR_SESSION = re.compile(r"\b(?:for|at|to\s+attend|to\s+hold)\s+(?:the\s+)?(?:(?:\d+(?:st|nd|rd|th)|\d{4}|[a-z]+(?:st|nd|rd|th))\s+)?$")
+FOR_SESSION = re.compile(r"\b(?:for|at|to\s+attend|to\s+hold)\s+(?:the\s+)?(?:(?:\d+(?:st|nd|rd|th)|\d{4}|[a-z]+(?:st|nd|rd|th)|annual|yearly)\s+)?$")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
                      r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
@@ -173,9 +173,10 @@ def leaders(ctx: Context) -> set[str]:
             rest = text[o.end:o.end + 120]
             if LEADS.match(rest):
                 found.add(o.name)
-            elif nxt and re.fullmatch(r"\s+and\s+", text[o.end:nxt.start]) and LEADS.match(text[nxt.end:nxt.end + 120]) \
+            elif nxt and re.match(r"\s+and\s", text[o.end:nxt.start]) and in_window(text, o.end, nxt.start) \
+                    and LEADS.match(text[nxt.end:nxt.end + 120]) \
                     and re.match(r"\s*(?:\([^)]*\)\s*)?(?:,[^,;.]{0,100},)?\s*co-", text[nxt.end:]):
-                found.add(o.name)  # "X and Y co-chaired": both
+                found.add(o.name)  # "X and Y co-chaired", "X and his Singaporean counterpart Y co-chaired": both
     return found
 
 
@@ -189,6 +190,7 @@ def meetings_for_sessions(ctx: Context, candidates: list[Candidate]) -> list[Can
         between = ctx.sentences[c.sentence].text[c.position:session.position] if session else ""
         if session and FOR_SESSION.search(between) and not re.search(r"sidelines|margins|ahead|before|after", between):
             session.participants.extend(p for p in c.participants if p not in session.participants)
+            session.leads.extend(p for p in c.leads if p not in session.leads)
             continue
         kept.append(c)
     return kept
@@ -200,7 +202,10 @@ def session_candidates(ctx: Context) -> list[Candidate]:
         text = ctx.sentences[s.sentence].text
         held = HELD.search(text)
         attended = ATTENDED.search(text[max(0, s.start - 80):s.start])
-        if s.session is None and s.year is None and not (held and s.start < held.start()) and not attended:
+        # "A hosted B ... for the annual X Meeting": a meeting held for a session of it
+        met_for = FOR_SESSION.search(text[:s.start]) and MEETING.search(text[:s.start])
+        if s.session is None and s.year is None and not (held and s.start < held.start()) and not attended \
+                and not met_for:
             continue
         title = session_title(s)
         if held and s.start < held.start():
@@ -286,8 +291,8 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
             window += [o.name for o in here if o.start >= m.end() and led_by(text, m.end(), o.start)]
             subject = subjects(text, [o for o in here if o.end <= m.start()], m.start())
             people = list(dict.fromkeys(subject + window))
-            if not people or (not window and re.match(r"call", m.group(), re.IGNORECASE)):
-                continue  # "Huang called on the media to ...": a call on someone names them
+            if not people or (not window and re.match(r"call|host", m.group(), re.IGNORECASE)):
+                continue  # "Huang called on the media to ...", "X hosted a banquet": a call on someone names them
             past = bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()]) or EARLIER.search(text[:m.start()]))
             visit = bool(re.search(r"visit|arriv", m.group(), re.IGNORECASE))
             for group in bilaterals(ctx, subject, [p for p in dict.fromkeys(window) if p not in subject]) or [people]:

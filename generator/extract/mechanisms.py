@@ -192,7 +192,8 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
     """Proper names ending in a mechanism head: "the 2024 China-ASEAN Media Cooperation Forum"."""
     found = []
     for run in (part for whole in runs(tokens(sentence.text)) for part in split_after_heads(whole)):
-        heads = [i for i, t in enumerate(run) if is_head(run, i) or numbered_meeting(run, i)]
+        annual = re.search(r"\b(?:annual|yearly)\s+$", sentence.text[:run[0].start]) is not None
+        heads = [i for i, t in enumerate(run) if is_head(run, i) or numbered_meeting(run, i, annual)]
         if not heads:
             continue
         h = heads[0]
@@ -229,13 +230,14 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
     return found
 
 
-def numbered_meeting(run: list[Token], i: int) -> bool:
-    """"the 12th Japan-Vietnam Cooperation Committee", "the 20th EU-Central Asia Ministerial Meeting": a
-    meeting or joint body of two sides that carries a session's number is a mechanism."""
+def numbered_meeting(run: list[Token], i: int, annual: bool = False) -> bool:
+    """"the 12th Japan-Vietnam Cooperation Committee", "the 20th EU-Central Asia Ministerial Meeting", "the
+    annual Australia-New Zealand Foreign Ministers' Meeting": a meeting or joint body of two sides that carries
+    a session's number, or is said to come every year, is a mechanism."""
     before = run[:i]
     word = run[i].text.lower()
     return word in NUMBERED_HEADS and run[i].text[:1].isupper() \
-        and any(ORDINAL_WORD.match(t.text) for t in before) \
+        and (annual or any(ORDINAL_WORD.match(t.text) for t in before)) \
         and any(("-" in t.text.strip("-") and t.text[:1].isupper()) or (word == "meeting" and is_grouping(t.text))
                 for t in before)
 

@@ -277,7 +277,8 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
         for ent in sentence.entities:  # "China's Vice Premier Sun Chunlan": the model's ORG after a title
             if ent.label == "ORG" and person_after_title(sentence.text, ent) and ent.text not in names:
                 names.append(ent.text)
-            elif ent.label == "ORG" and (name := name_closing_portfolio(sentence.text, ent)) and name not in names:
+            elif ent.label == "ORG" and (name := name_closing_portfolio(sentence.text, ent) or name_after_inner_title(ent)) \
+                    and name not in names:
                 names.append(name)
     # "Sam An" found inside "Men Sam An" is the same person
     names = [n for n in names if not any(f" {n} " in f" {other} " and n != other for other in names)]
@@ -341,6 +342,17 @@ def name_closing_portfolio(text: str, ent: Span) -> str | None:
     if not all(plausible_name_word(w) and re.fullmatch(NAME_WORD, w) for w in name) or not titled_run_before(text[:ent.start]):
         return None
     return " ".join(name)
+
+
+def name_after_inner_title(ent: Span) -> str | None:
+    """"Kazakh President Kassym-Jomart Tokayev": the model's ORG that runs a title into the two or three name
+    words after it, where no head noun makes it a body."""
+    words = ent.text.split()
+    last = max((i for i, w in enumerate(words) if is_title_word(w)), default=None)
+    if last is None or not 2 <= len(words) - last - 1 <= 3 or any(is_org_head(w) for w in words):
+        return None
+    name = " ".join(words[last + 1:])
+    return name if clean_person(name) == name else None
 
 
 def titled_run_before(text: str) -> bool:
