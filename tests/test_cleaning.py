@@ -281,3 +281,12 @@ def test_an_invitation_to_download_a_sites_app_is_the_pages_not_the_news() -> No
                                   "ministers from forty countries.\n\nDownload the World News app for your iOS or "
                                   "Android devices.\n", "0" * 64))
     assert article.paragraphs == ("The council opened its 58th session on Monday, with ministers from forty countries.",)
+
+
+def test_a_datelines_day_with_its_year_is_the_publication_date_where_no_stamp_gives_one() -> None:
+    article = clean(Seed("a.txt", "Leaders meet in Hanoi\n\nHANOI, Nov. 3, 2025 - Prime Minister Pham Minh Chinh met "
+                                  "visiting leaders on Sunday, officials said.\n", "0" * 64))
+    assert (article.published, article.dateline) == ("2025-11-03", "Hanoi")
+    without_year = clean(Seed("a.txt", "Leaders meet in Hanoi\n\nHANOI, Nov. 3 (VNA) - Prime Minister Pham Minh Chinh "
+                                       "met visiting leaders on Sunday, officials said.\n", "0" * 64))
+    assert without_year.published is None

@@ -94,7 +94,7 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
 LOWER = "a-zß-öø-ÿĀ-žƀ-ɏḀ-ỿ"
 DATELINE = re.compile(
     rf"^(?P<place>[{UPPER}][{UPPER}.'’-]+(?: [{UPPER}][{UPPER}.'’-]+){{0,3}}|[{UPPER}][{LOWER}'’.-]+(?: [{UPPER}][{LOWER}'’.-]+){{0,2}}(?=\s+\())"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\.?|,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:--|[–—-]|:)))?\s*"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)\.?|,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:--|[–—-]|:)))?\s*"
     r"(?:\|\s*(?P<src1>[^|\n]{2,40}?)\s*\|"
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-]|:)"
     r"|/(?P<src3>[A-Za-z][\w ]{1,30})/\.?"
@@ -143,7 +143,8 @@ def clean(seed: Seed) -> Article:
     lines = drop_furniture(lines)
     published = published or stamped
     headline, paragraphs = headline_and_body([line for line in lines if line])
-    dateline, source, paragraphs = read_dateline(paragraphs)
+    dateline, source, dated, paragraphs = read_dateline(paragraphs)
+    published = published or dated
     paragraphs = without_trailing_scraps([p for p in before_link_list(paragraphs) if not is_scrap(p)])
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
@@ -339,9 +340,10 @@ def is_menu(line: str) -> bool:
     return len(line.split()) < 6 and not line.endswith((".", "!", "?")) and not DATELINE.match(line)
 
 
-def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[str]]:
+def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
     """`TOKYO | Xinhua | text`, `BEIJING: text`, `BEIJING, Dec. 26 (Xinhua) -- text` opening the body; not in a
-    transcript, where "CCTV: ..." names who asks."""
+    transcript, where "CCTV: ..." names who asks. Its place, its source, the day it gives where it gives the
+    year too ("HANOI, Nov. 3, 2025 -"), and the paragraphs without it."""
     transcript = sum(bool(SPEAKER_LABEL.match(p)) for p in paragraphs) >= 2
     for i, paragraph in enumerate(paragraphs[:3]):
         m = DATELINE.match(paragraph)
@@ -351,8 +353,9 @@ def read_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[s
             place = m.group("place").title().replace("’", "'")
             source = (m.group("src1") or m.group("src2") or m.group("src3") or "").strip() or None
             rest = paragraph[m.end():]
-            return place, source, [*paragraphs[:i], rest, *paragraphs[i + 1:]]
-    return None, None, paragraphs
+            day = date_in(m.group("date") or "")
+            return place, source, valid_date(*day[0]) if day else None, [*paragraphs[:i], rest, *paragraphs[i + 1:]]
+    return None, None, None, paragraphs
 
 
 def short_title(text: str) -> str:
