@@ -290,3 +290,12 @@ def test_a_datelines_day_with_its_year_is_the_publication_date_where_no_stamp_gi
     without_year = clean(Seed("a.txt", "Leaders meet in Hanoi\n\nHANOI, Nov. 3 (VNA) - Prime Minister Pham Minh Chinh "
                                        "met visiting leaders on Sunday, officials said.\n", "0" * 64))
     assert without_year.published is None
+
+
+def test_a_city_written_as_a_name_before_a_day_with_its_year_and_a_dash_is_a_dateline() -> None:
+    article = clean(Seed("a.txt", "Ministers meet in Jakarta on trade\n\nJakarta, 12 March 2025 - Foreign Minister Sugiono "
+                                  "held a bilateral meeting with Penny Wong on Wednesday.\n\nHanoi, which hosted the "
+                                  "last meeting, said it welcomed the talks.\n", "0" * 64))
+    assert (article.published, article.dateline) == ("2025-03-12", "Jakarta")
+    assert article.paragraphs[0].startswith("Foreign Minister Sugiono")
+    assert article.paragraphs[1].startswith("Hanoi, which hosted")

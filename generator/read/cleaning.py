@@ -93,7 +93,8 @@ WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
 LOWER = "a-zß-öø-ÿĀ-žƀ-ɏḀ-ỿ"
 DATELINE = re.compile(
-    rf"^(?P<place>[{UPPER}][{UPPER}.'’-]+(?: [{UPPER}][{UPPER}.'’-]+){{0,3}}|[{UPPER}][{LOWER}'’.-]+(?: [{UPPER}][{LOWER}'’.-]+){{0,2}}(?=\s+\())"
+    rf"^(?P<place>[{UPPER}][{UPPER}.'’-]+(?: [{UPPER}][{UPPER}.'’-]+){{0,3}}|[{UPPER}][{LOWER}'’.-]+(?: [{UPPER}][{LOWER}'’.-]+){{0,2}}"
+    r"(?=\s+\(|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8},?)\s+\d{4}\s*(?:--|[–—-])\s))"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)\.?|,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:--|[–—-]|:)))?\s*"
     r"(?:\|\s*(?P<src1>[^|\n]{2,40}?)\s*\|"
     r"|\((?P<src2>[A-Za-z][^)\n]{1,40})\)\s*(?:--|[–—-]|:)"
