@@ -299,3 +299,14 @@ def test_a_city_written_as_a_name_before_a_day_with_its_year_and_a_dash_is_a_dat
     assert (article.published, article.dateline) == ("2025-03-12", "Jakarta")
     assert article.paragraphs[0].startswith("Foreign Minister Sugiono")
     assert article.paragraphs[1].startswith("Hanoi, which hosted")
+
+
+@pytest.mark.parametrize("stamp, body, published", [
+    ("03/11/2025 | 15:42", "met visiting leaders on November 2, officials said.", "2025-11-03"),  # day first
+    ("11/03/2025 | 06:33pm EST", "met visiting leaders on November 2, officials said.", "2025-11-03"),  # month first
+    ("03/11/2025 | 06:33pm EST", "met visiting leaders on Sunday, officials said.", "2025-03-11"),  # nothing tells
+])
+def test_a_stamp_either_way_round_is_read_as_the_month_the_report_tells_of(stamp: str, body: str,
+                                                                           published: str) -> None:
+    article = clean(Seed("a.txt", f"Leaders meet in the capital\n{stamp}\n\nHANOI - The prime minister {body}\n", "0" * 64))
+    assert article.published == published

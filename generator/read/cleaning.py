@@ -140,12 +140,15 @@ WORD = re.compile(r"\w")
 def clean(seed: Seed) -> Article:
     lines = [GLUED.sub(". ", line.strip()) for line in seed.text.split("\n")]
     published, lines = read_date_line(lines, seed.file)
-    stamped, lines = read_date_stamps(lines)  # before furniture: a byline may carry the date
+    stamped, day_first, lines = read_date_stamps(lines)  # before furniture: a byline may carry the date
     lines = drop_furniture(lines)
     published = published or stamped
     headline, paragraphs = headline_and_body([line for line in lines if line])
     dateline, source, dated, paragraphs = read_dateline(paragraphs)
     published = published or dated
+    if stamped and published == stamped and day_first and told_of_month(day_first, paragraphs) \
+            and not told_of_month(stamped, paragraphs):
+        published = day_first  # "03/11/2025" above a report of "November 2" is the 3rd of November
     paragraphs = without_trailing_scraps([p for p in before_link_list(paragraphs) if not is_scrap(p)])
     if not paragraphs and headline is None:
         raise SeedError(seed.file, "no article text left once the page furniture is removed")
@@ -231,28 +234,46 @@ def above(lines: list[str], i: int) -> int:
     return next((j for j in range(i - 1, -1, -1) if lines[j]), -1)
 
 
-def read_date_stamps(lines: list[str]) -> tuple[str | None, list[str]]:
-    """The publication date the page's stamps give, and its lines without them. A stamp of when the page was
-    updated gives the date only where no other stamp does ("Updated: 2024-05-03 | Published: 2024-05-01")."""
-    stamps: list[tuple[bool, str | None]] = []  # (says "updated", the date), in the page's order
+def read_date_stamps(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """The publication date the page's stamps give, its other reading day first where the stamp's numbers allow
+    one ("03/11/2025"), and the page's lines without them. A stamp of when the page was updated gives the date
+    only where no other stamp does ("Updated: 2024-05-03 | Published: 2024-05-01")."""
+    stamps: list[tuple[bool, str | None, str | None]] = []  # (says "updated", the date, read day first)
     kept = []
     for line in lines:
         label = PUBLISHED_AT.search(line) if len(line) <= MAX_STAMP else None
         if label and (at := date_in(line[label.end():])) and at[1][0] <= 3:
-            stamps.append((False, valid_date(*at[0])))  # "Updated: ... | Published: 2024-05-01"
+            stamps.append((False, valid_date(*at[0]), read_day_first(line[label.end():])))  # "... | Published: ..."
         stamp = stamp_line(line) or url_date(line)
         if stamp:
-            stamps.append((bool(UPDATED.search(line)), valid_date(*stamp)))
+            stamps.append((bool(UPDATED.search(line)), valid_date(*stamp), read_day_first(line)))
             continue
         for pattern in DATE_STAMPS:
             m = pattern.search(line)
             if m:
-                stamps.append((bool(UPDATED.search(line[max(0, m.start() - 20):m.end()])), valid_date(*m.groups())))
+                stamps.append((bool(UPDATED.search(line[max(0, m.start() - 20):m.end()])), valid_date(*m.groups()), None))
                 line = (line[: m.start()] + line[m.end():]).strip(" |-–—·")
-        if line or not any(date for _, date in stamps):
+        if line or not any(date for _, date, _ in stamps):
             kept.append(line)
-    published = next((date for updated, date in stamps if date and not updated), None)
-    return published or next((date for _, date in stamps if date), None), kept
+    chosen = next((s for s in stamps if s[1] and not s[0]), None) or next((s for s in stamps if s[1]), None)
+    return (chosen[1], chosen[2], kept) if chosen else (None, None, kept)
+
+
+def read_day_first(line: str) -> str | None:
+    """"03/11/2025" read day first, as most of the world writes it, where the page wrote it with slashes and
+    both numbers could be the month (date_in reads it month first)."""
+    m = US_DATE.search(line)
+    if not m or ISO_DATE.search(line) or CJK_DATE.search(line) or m.group(1) == m.group(2) \
+            or int(m.group(1)) > 12 or int(m.group(2)) > 12:
+        return None
+    return valid_date(m.group(3), m.group(2), m.group(1))
+
+
+def told_of_month(date: str, paragraphs: list[str]) -> bool:
+    """Whether the article names the date's month with a day ("on November 2", "2 November")."""
+    month = MONTHS[int(date[5:7]) - 1]
+    return re.search(rf"\b{month}[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}", " ".join(paragraphs),
+                     re.IGNORECASE) is not None
 
 
 def url_date(line: str) -> tuple[str, str, str] | None:
