@@ -216,3 +216,14 @@ def test_a_name_the_model_runs_into_a_title_as_one_organization_is_a_person() ->
     got = people_of("Russian President Vladimir Putin spoke by phone with Kazakh President Kassym-Jomart Tokayev on "
                     "Tuesday, the Kremlin said.")
     assert got["Kassym-Jomart Tokayev"][0] == ("Kazakh President",)
+
+
+def test_names_with_two_small_words_a_prefixed_surname_or_a_generation_are_whole() -> None:
+    got = people_of("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Brussels.",
+                    "Egyptian President Abdel Fattah el-Sisi received Palestinian President Mahmoud Abbas in Cairo.",
+                    "Philippine President Ferdinand Marcos Jr. met Japanese Prime Minister Fumio Kishida. Marcos said so.",
+                    "Saudi Foreign Minister Prince Faisal bin Farhan Al Saud spoke.")
+    assert got["Ursula von der Leyen"][0] == ("European Commission President",)
+    assert got["Abdel Fattah el-Sisi"][0] == ("Egyptian President",)
+    assert got["Ferdinand Marcos Jr."] == (("Philippine President",), ("Ferdinand Marcos", "Marcos"))
+    assert got["Faisal bin Farhan Al Saud"][0] == ("Saudi Foreign Minister",)

@@ -23,9 +23,11 @@ from .lexicon import (
 )
 from .nlp import Sentence, Span, tokens
 
-NAME_WORD = rf"(?:[{UPPER}][{LOWER}’'-]+|[{UPPER}][{LOWER}]+-[{UPPER}][{LOWER}]+|[{UPPER}]\.|[{UPPER}](?![\w’']))"
-PARTICLE = r"(?:bin|binti|van|von|de|da|del|di|al|el|la|le|dos|du)"
-NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"
+PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|ter|ten|de|da|do|das|del|della|di|al|el|la|le|los|dos|du)"
+# A name's word: "Wang", "Jae-in", "Gaulle-Anthonioz", "el-Sisi", an initial ("S."), a generation ("Jr.", "III").
+NAME_WORD = (rf"(?:[{UPPER}][{LOWER}’'-]+|[{UPPER}][{LOWER}]+-[{UPPER}][{LOWER}]+|{PARTICLE}-[{UPPER}][{LOWER}]+"
+             rf"|[{UPPER}]\.|[{UPPER}](?![\w’'])|(?:Jr|Sr)\.?|II|III|IV)")
+NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} ){{0,2}}{NAME_WORD}){{0,3}}"
 WHEN = frozenset(["former", "then", "outgoing", "incoming", "late", "retired", "erstwhile"])
 """Words that put a title at another time than the event's: they stay part of the role."""
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\s))(([A-Z]{2,}(?:-[A-Z]{2,})?) [A-Z][a-z]+(?:-[a-z]+)?)\s*$")
@@ -47,10 +49,12 @@ NAME_BEFORE_BREAK = re.compile(rf"(?<![\w’'-])({NAME_WORD} {NAME_WORD})(?=\s*[
 REPORTING_VERB = r"(?:said|says|added|noted|stressed)"
 # "in Labuan Bajo": a name after these is a place the model took for a person.
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
+GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+"""The last word of a name that tells its bearer from a father of the same name ("Ferdinand Marcos Jr.")."""
 # Forms of address, never a name's words, and the honorifics that may stand between a title and a name, part of
 # neither: "Political Counsellor Miss Bao", "UAE President Sheikh Mohamed", "Vice-Chancellor Professor Maikudi".
 ADDRESS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "madame", "mister"])
-HONORIFICS = ADDRESS | frozenset(["sheikh", "sheikha", "professor", "prof"])
+HONORIFICS = ADDRESS | frozenset(["sheikh", "sheikha", "professor", "prof", "prince", "princess"])
 NOT_NAMES = frozenset(["the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "according", "meanwhile", "however", "during", "since", "after", "before", "when", "while", "in", "on", "at", "for", "from", "with", "by", "as", "also", "both", "and", "but", "or", "if", "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "excellency"]) | ADDRESS
 # Words that make a chunk a clause, not a title ("who met the president"): no title opens with them.
 CLAUSE_WORDS = NOT_NAMES | frozenset([
@@ -193,7 +197,7 @@ def surname_in_capitals(word: str) -> bool:
 
 def plausible_name_word(word: str) -> bool:
     low = word.lower().strip(".’'")
-    return not (low in NOT_NAMES or low in TITLE_WORDS or low in ORG_HEADS or low in MECHANISM_HEADS
+    return low in GENERATIONS or not (low in NOT_NAMES or low in TITLE_WORDS or low in ORG_HEADS or low in MECHANISM_HEADS
                 or low in NATIONALITIES or is_country(low) or (word.isupper() and len(word.strip(".")) > 1))
 
 
@@ -420,18 +424,18 @@ def surnames(full: list[str]) -> dict[str, str]:
 
 
 def aliases(name: str, used: set[str]) -> tuple[str, ...]:
-    """The other forms the article uses, and the name without its middle initials."""
+    """The other forms the article uses, and the name without its middle initials or its generation ("Jr.")."""
     forms = [form for form in used if form != name]
-    without_initials = " ".join(w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w))
-    if without_initials != name:
-        forms.append(without_initials)
+    shorter = " ".join(w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w) and w.lower().strip(".") not in GENERATIONS)
+    if shorter != name:
+        forms.append(shorter)
     return tuple(sorted(forms))
 
 
 def find_occurrences(sentences: list[Sentence], full: list[str], short: dict[str, str]) -> list[Occurrence]:
     forms = {name: name for name in full} | short
     pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")\b(?![-’'][A-Za-z])") if forms else None
+                         + r")(?!\w)(?![-’'][A-Za-z])") if forms else None  # (?!\w), not \b: "Marcos Jr."
     found = []
     for index, sentence in enumerate(sentences):
         for m in pattern.finditer(sentence.text) if pattern else ():
