@@ -227,3 +227,9 @@ def test_names_with_two_small_words_a_prefixed_surname_or_a_generation_are_whole
     assert got["Abdel Fattah el-Sisi"][0] == ("Egyptian President",)
     assert got["Ferdinand Marcos Jr."] == (("Philippine President",), ("Ferdinand Marcos", "Marcos"))
     assert got["Faisal bin Farhan Al Saud"][0] == ("Saudi Foreign Minister",)
+
+
+def test_a_surname_with_a_capital_inside_is_a_name() -> None:
+    got = people_of("Australian High Commissioner to India Barry O'Farrell met US Ambassador Kevin McCarthy in Delhi.")
+    assert got["Barry O'Farrell"][0] == ("Australian High Commissioner to India",)
+    assert got["Kevin McCarthy"][0] == ("US Ambassador",)

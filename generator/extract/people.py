@@ -24,8 +24,10 @@ from .lexicon import (
 from .nlp import Sentence, Span, tokens
 
 PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|ter|ten|de|da|do|das|del|della|di|al|el|la|le|los|dos|du)"
-# A name's word: "Wang", "Jae-in", "Gaulle-Anthonioz", "el-Sisi", an initial ("S."), a generation ("Jr.", "III").
+# A name's word: "Wang", "Jae-in", "Gaulle-Anthonioz", "el-Sisi", "O'Brien", "McCarthy", an initial ("S."), a
+# generation ("Jr.", "III").
 NAME_WORD = (rf"(?:[{UPPER}][{LOWER}’'-]+|[{UPPER}][{LOWER}]+-[{UPPER}][{LOWER}]+|{PARTICLE}-[{UPPER}][{LOWER}]+"
+             rf"|[{UPPER}][’'][{UPPER}][{LOWER}]+|(?:Mc|Mac|De|Di|La|Le)[{UPPER}][{LOWER}]+"
              rf"|[{UPPER}]\.|[{UPPER}](?![\w’'])|(?:Jr|Sr)\.?|II|III|IV)")
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} ){{0,2}}{NAME_WORD}){{0,3}}"
 WHEN = frozenset(["former", "then", "outgoing", "incoming", "late", "retired", "erstwhile"])
