@@ -233,3 +233,10 @@ def test_a_surname_with_a_capital_inside_is_a_name() -> None:
     got = people_of("Australian High Commissioner to India Barry O'Farrell met US Ambassador Kevin McCarthy in Delhi.")
     assert got["Barry O'Farrell"][0] == ("Australian High Commissioner to India",)
     assert got["Kevin McCarthy"][0] == ("US Ambassador",)
+
+
+def test_a_counterpart_holds_the_same_office_for_another_country() -> None:
+    got = people_of("Saudi Foreign Minister Prince Faisal bin Farhan Al Saud met his Iranian counterpart Abbas Araghchi.",
+                    "Prime Minister Pham Minh Chinh held talks with his Japanese counterpart Shigeru Ishiba in Hanoi.")
+    assert got["Abbas Araghchi"][0] == ("Iranian Foreign Minister",)
+    assert got["Shigeru Ishiba"][0] == ("Japanese Prime Minister",)

@@ -50,6 +50,8 @@ NAME_BEFORE_BREAK = re.compile(rf"(?<![\w’'-])({NAME_WORD} {NAME_WORD})(?=\s*[
                                r"received|said|on|in|at|during|from|also)\b|\s*[.)]?$)")
 REPORTING_VERB = r"(?:said|says|added|noted|stressed)"
 # "in Labuan Bajo": a name after these is a place the model took for a person.
+# "and his Iranian counterpart ", "met with her South African counterpart, ": right before the name.
+COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+counterparts?,?\s+$")
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 """The last word of a name that tells its bearer from a father of the same name ("Ferdinand Marcos Jr.")."""
@@ -91,12 +93,42 @@ def find_people(sentences: list[Sentence]) -> tuple[list[PersonMention], list[Oc
         person = name if name in full else short.get(name)
         if person and role and role.lower() not in {r.lower() for r in roles[person]}:
             roles[person].append(role)
+    for name, role in counterparts(sentences, occurrences, roles):
+        roles[name] = roles[name] or [role]
     used: dict[str, set[str]] = {o.name: set() for o in occurrences}
     for occ in occurrences:
         used[occ.name].add(sentences[occ.sentence].text[occ.start:occ.end])
     people = [PersonMention(name, aliases(name, used.get(name, set())), tuple(fewest_titles(roles[name])))
               for name in full]
     return people, occurrences
+
+
+def counterparts(sentences: list[Sentence], occurrences: list[Occurrence],
+                 roles: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """"Saudi Foreign Minister A met his Iranian counterpart B": B holds A's office for another country, so B is
+    the "Iranian Foreign Minister"."""
+    found = []
+    for o in occurrences:
+        text = sentences[o.sentence].text
+        m = COUNTERPART.search(text[:o.start])
+        host = max((h for h in occurrences if h.sentence == o.sentence and h.end <= (m.start() if m else 0)
+                    and roles.get(h.name)), key=lambda h: h.start, default=None)
+        if m and host and (office := office_of(roles[host.name][0])):
+            found.append((o.name, f"{m.group('country')} {office}"))
+    return found
+
+
+def office_of(title: str) -> str | None:
+    """A title without the country it is of: "Foreign Minister" of "Chinese Foreign Minister", "Minister for
+    Foreign Affairs" of "Minister for Foreign Affairs of Japan"."""
+    words = title.split()
+    while words and (words[0].lower() in NATIONALITIES or is_country(re.sub(r"[’']s$", "", words[0]))):
+        words.pop(0)
+    office = " ".join(words)
+    of = re.search(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w ]+)$", office)
+    if of and is_country(of.group("country")):
+        office = office[:of.start()]
+    return office if any(is_title_word(w) for w in office.split()) else None
 
 
 def titled_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
