@@ -197,3 +197,10 @@ def test_a_name_after_the_country_an_organizations_name_ends_on_is_no_part_of_it
     assert {"Communist Party of Vietnam", "University of Ghana Medical School",
             "American Chamber of Commerce in China"} <= got.keys()
     assert not any("To Lam" in name for name in got)
+
+
+def test_the_next_of_two_organizations_may_hold_an_and_of_its_own() -> None:
+    got = orgs_of("Officials from the Ministry of Commerce and the National Development and Reform Commission came.",
+                  "The Ministry of Trade and Industry and the Ministry of Culture and Tourism co-hosted it.")
+    assert {"Ministry of Commerce", "National Development and Reform Commission", "Ministry of Trade and Industry",
+            "Ministry of Culture and Tourism"} == got.keys()

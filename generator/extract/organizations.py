@@ -253,7 +253,9 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
             rest = run[i + 1:]
             if shared_head(run[:i], rest):
                 continue
-            if standalone(conjunct(rest)) or (rest and is_title_word(rest[0].text)):
+            # "... and the National Development and Reform Commission": the next name may hold an "and" itself
+            if standalone(conjunct(rest)) or (rest and rest[0].text.lower() == "the" and standalone(rest)) \
+                    or (rest and is_title_word(rest[0].text)):
                 return [run[:i], *coordinated(rest)]
     return [run]
 
