@@ -224,3 +224,28 @@ def test_who_hosted_a_counterpart_for_an_annual_meeting_held_that_meeting_and_co
     assert co_chaired.leaders == ("S. Jaishankar", "Vivian Balakrishnan")
     assert events_of(" date 2025-03-05 CANBERRA -- Foreign Minister Penny Wong hosted a dinner for diplomats in "
                      "Canberra on Tuesday.") == ()
+
+
+def test_more_ways_a_meeting_is_told() -> None:
+    def only(text: str):
+        (event,) = events_of(" date 2025-03-05 " + text)
+        return event.title, [p.name for p in event.participants], event.place
+
+    assert only("TOKYO -- Japanese Foreign Minister Takeshi Iwaya paid a courtesy call on Indonesian President Prabowo "
+                "Subianto in Jakarta on Tuesday.") == ("Takeshi Iwaya meets Prabowo Subianto",
+                                                       ["Takeshi Iwaya", "Prabowo Subianto"], "Jakarta")
+    assert only("BEIJING -- Chinese Foreign Minister Wang Yi had a video call with his Brazilian counterpart Mauro "
+                "Vieira on Tuesday.")[0] == "Video call between Wang Yi and Mauro Vieira"
+    assert only("NEW DELHI -- Indian Prime Minister Narendra Modi and visiting Singaporean Prime Minister Lawrence Wong "
+                "signed four agreements in New Delhi on Thursday.")[1] == ["Narendra Modi", "Lawrence Wong"]
+    assert only("ISTANBUL -- Russian and Ukrainian delegations held direct talks in Istanbul on Friday.") == (
+        "Talks between Russia and Ukraine", [], "Istanbul")
+    assert only("PARIS -- French President Emmanuel Macron delivered a speech at the opening ceremony of the AI Action "
+                "Summit in Paris on Monday.")[:2] == ("AI Action Summit", ["Emmanuel Macron"])
+    assert events_of(" date 2025-03-05 MOSCOW -- Russian President Vladimir Putin signed a decree on Tuesday.") == ()
+
+
+def test_talks_of_two_sides_a_headline_names_are_the_event_the_body_reports() -> None:
+    events = events_of(" date 2020-11-11 China and EU hold talks to bolster cooperation\n\nThe fifth China-EU "
+                       "High-Level People-to-People Dialogue was held via video link on Monday.")
+    assert [e.mechanism for e in events] == ["China-EU High-Level People-to-People Dialogue"]

@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import EventMention, Participant, PersonMention, Statement
 from .dates import Anchor, FoundDate, find_dates
-from .lexicon import NATIONALITIES, ORDINALS, TITLE_WORDS, is_country, ordinal_number
+from .lexicon import (
+    NATIONALITIES,
+    ORDINALS,
+    TITLE_WORDS,
+    is_country,
+    ordinal_number,
+    party_alternatives,
+    party_forms,
+)
 from .mechanisms import SessionMention
 from .nlp import Sentence
 from .people import WHEN, Occurrence
@@ -22,7 +31,8 @@ MEETING = re.compile(r"\b(?:talks\s+(?:between|with)|(?:held|holds?|had|has)\s+(
                      r"(?:talks|call|conversation|meeting|consultations?|dialogue|discussions?)|"
                      r"(?:spoke|speaks|talked|talks)\s+(?:by|over|on\s+the)\s+(?:tele)?phone|"
                      r"met\s+(?:with\s+)?|meets\s+(?:with\s+)?|meeting\s+(?:between|with)|while\s+meeting|"
-                     r"received|hosted|hosts|(?:called|calls|calling)\s+on|(?:paid|pays|paying|began|begins|made|makes|concluded|concludes|"
+                     r"received|hosted|hosts|(?:called|calls|calling)\s+on|(?:paid|pays|paying|made|makes)\s+a\s+"
+                     r"courtesy\s+(?:call|visit)\s+(?:on|to)|signed|(?:paid|pays|paying|began|begins|made|makes|concluded|concludes|"
                      r"wrapped\s+up|wraps\s+up|ended|ends)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
                      r"visits?\s+to|visited|is\s+visiting|arrived\s+in|arrives\s+in|"
                      r"(?<!hoping\s)(?<!hopes\s)(?<!plans\s)(?<!expected\s)(?<!seeking\s)to\s+meet\s+(?:with\s+)?)\b")
@@ -33,13 +43,19 @@ COMMEMORATION = re.compile(r"\b(?:an?|the)\s+(?P<kind>event|ceremony|reception|c
 OCCASION_VERB = re.compile(r"\b(?:gathered|assembled|attended|attends|hosted|hosts|held|holds|organized|organised|"
                            r"joined)\b[^.;]*$")
 FOR_SESSION = re.compile(r"\b(?:for|at|to\s+attend|to\s+hold)\s+(?:the\s+)?(?:(?:\d+(?:st|nd|rd|th)|\d{4}|[a-z]+(?:st|nd|rd|th)|annual|yearly)\s+)?$")
+# "Russian and Ukrainian delegations held direct talks": who held them, and how.
+SIDE_NOUNS = r"(?:delegations|officials|negotiators|diplomats|sides|governments|teams)"
+TALKS_VERB = (r"(?:held|hold|holds|began|begin|begins|opened|open|opens|concluded|conclude|concludes|resumed|resume|"
+              r"resumes|wrapped\s+up|wrap\s+up|wraps\s+up)")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
                      r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
 # "Vice Premier Ding attended the Africa Climate Summit on Monday": someone was at a session of it.
 ATTENDED = re.compile(r"\b(?:attended|attends|attending|addressed|addresses|addressing|spoke at|speaks at|"
                       r"participated in|participates in|took part in|takes part in|chaired|co-chaired|chairs|co-chairs|"
-                      r"was present at|joined)\s+(?:the\s+|a\s+|an\s+)?(?:opening\s+(?:ceremony|session)\s+of\s+(?:the\s+)?)?$")
+                      r"was present at|joined|delivered\s+(?:a|the|his|her)\s+(?:keynote\s+|key\s+|opening\s+)?"
+                      r"(?:speech|address|remarks)\s+at)\s+(?:the\s+|a\s+|an\s+)?"
+                      r"(?:(?:opening|closing)\s+(?:ceremony|session|plenary)\s+of\s+(?:the\s+)?)?$")
 BEFORE_NOW = r"previous|last|earlier|ago"
 """Words that put a meeting before the one reported: the core of PAST and of EARLIER."""
 PAST = re.compile(rf"\b(?:{BEFORE_NOW}|their|former|past|established|since)\b", re.IGNORECASE)
@@ -138,7 +154,8 @@ class Context:
 
 def find_events(ctx: Context) -> list[EventMention]:
     candidates = meetings_for_sessions(ctx, merge_candidates(
-        session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx) + commemoration_candidates(ctx)))
+        session_candidates(ctx) + held_candidates(ctx) + meeting_candidates(ctx) + commemoration_candidates(ctx)
+        + talks_of_sides(ctx)))
     if any(not c.weak for c in candidates):
         candidates = [c for c in candidates if not c.weak]
     if any(not c.planned for c in candidates):
@@ -291,8 +308,9 @@ def meeting_candidates(ctx: Context) -> list[Candidate]:
             window += [o.name for o in here if o.start >= m.end() and led_by(text, m.end(), o.start)]
             subject = subjects(text, [o for o in here if o.end <= m.start()], m.start())
             people = list(dict.fromkeys(subject + window))
-            if not people or (not window and re.match(r"call|host", m.group(), re.IGNORECASE)):
-                continue  # "Huang called on the media to ...", "X hosted a banquet": a call on someone names them
+            if not people or (not window and re.match(r"call|host", m.group(), re.IGNORECASE)) \
+                    or (m.group() == "signed" and len(people) < 2):
+                continue  # "Huang called on the media to ...", "X hosted a banquet", "X signed a decree"
             past = bool(re.search(r"\btheir (?:meeting|talks)\b", text[m.start() - 10:m.end()]) or EARLIER.search(text[:m.start()]))
             visit = bool(re.search(r"visit|arriv", m.group(), re.IGNORECASE))
             for group in bilaterals(ctx, subject, [p for p in dict.fromkeys(window) if p not in subject]) or [people]:
@@ -311,6 +329,27 @@ def heads_of_meeting(people: list[str], subject: list[str], visit: bool, trigger
         subject, guests = guests, []
     heads = subject if len(subject) <= 2 else []
     return heads + guests if len(guests) == 1 and not visit else heads
+
+
+def talks_of_sides(ctx: Context) -> list[Candidate]:
+    """"Russian and Ukrainian delegations held direct talks in Istanbul", "Officials from the United States and
+    China concluded two days of trade talks": talks of two sides where the sentence names no one; an event only
+    where the article reports no other, of which "China and EU hold talks" is most often the headline's words."""
+    forms = party_forms()
+    found = []
+    for index, sentence in enumerate(ctx.sentences):
+        for m in sides_talks().finditer(sentence.text):
+            a, b = forms[m.group("a")], forms[m.group("b")]
+            if a != b and not any(o.sentence == index for o in ctx.person_occurrences):
+                found.append(Candidate(index, m.start(), f"Talks between {a} and {b}", weak=True))
+    return found
+
+
+@lru_cache(maxsize=1)
+def sides_talks() -> re.Pattern[str]:
+    party = party_alternatives()
+    return re.compile(rf"(?<!\w)(?P<a>{party})\s+and\s+(?:the\s+)?(?P<b>{party})(?!\w)(?:\s+{SIDE_NOUNS})?"
+                      rf"\s+{TALKS_VERB}\s+(?:[\w-]+\s+){{0,4}}?(?:talks|negotiations|consultations)\b")
 
 
 def bilaterals(ctx: Context, subject: list[str], guests: list[str]) -> list[list[str]]:
@@ -374,8 +413,9 @@ def meeting_title(people: list[str], trigger: str, rest: str, subject_named: boo
         where = re.split(r"[,;.]|\s+(?:from|on|in|at|and|for|to|during|since)\s", rest.strip(), maxsplit=1)[0]
         return f"{names} {'visit' if len(people) > 1 else 'visits'} {where}" if where and len(where.split()) <= 5 \
             else f"Visit by {names}"
-    if re.search(r"phone|call\b", trigger, re.IGNORECASE):
-        return f"Phone call between {names}" if len(people) > 1 else f"Phone call with {people[0]}"
+    if re.search(r"phone|call\b", trigger, re.IGNORECASE) and not re.search(r"courtesy", trigger, re.IGNORECASE):
+        kind = "Video call" if re.search(r"video", trigger, re.IGNORECASE) else "Phone call"
+        return f"{kind} between {names}" if len(people) > 1 else f"{kind} with {people[0]}"
     if trigger.lower().startswith(("talks", "held", "hold", "had", "has")) and len(people) > 1:
         return f"Talks between {names}"
     if len(people) > 1:

@@ -109,6 +109,6 @@ def place_name(text: str) -> str | None:
     name = PLACE_SUFFIX.sub("", name)
     if not PLACE_NAME.fullmatch(name):
         return None
-    if is_country(name) or name.lower() in NATIONALITIES or "-" in name:
-        return None
+    if is_country(name) or name.lower() in NATIONALITIES or "-" in name or name.isupper():
+        return None  # an acronym the model calls a place is a grouping's ("BRICS"); datelines come title-cased
     return name

@@ -6,6 +6,7 @@ Generic lists only: nothing here names a person or an organization of a particul
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pycountry
 
@@ -181,3 +182,9 @@ def party_forms() -> dict[str, str]:
     forms.update({" ".join(w.capitalize() for w in adjective.split()): country
                   for adjective, country in NATIONALITIES.items()})
     return {**forms, **BLOCS}
+
+
+@lru_cache(maxsize=1)
+def party_alternatives() -> str:
+    """Every form of party_forms() as alternatives of a pattern, longest first ("South Korea" before "Korea")."""
+    return "|".join(re.escape(f) for f in sorted(party_forms(), key=len, reverse=True))

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..extract.lexicon import party_forms
+from ..extract.lexicon import party_alternatives, party_forms
 from ..kinds import MECHANISMS, PEOPLE
 from ..model import Briefing, Entity, Event
 
@@ -154,8 +154,7 @@ FIRST_WORDS = {form.split()[0] for form in FORMS if " " in form}
 
 @lru_cache(maxsize=1)
 def forms_pattern() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(f) for f in sorted(FORMS, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({alternatives})(?![\w])")
+    return re.compile(rf"(?<!\w)({party_alternatives()})(?![\w])")
 
 
 @lru_cache(maxsize=64)
