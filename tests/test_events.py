@@ -249,3 +249,12 @@ def test_talks_of_two_sides_a_headline_names_are_the_event_the_body_reports() ->
     events = events_of(" date 2020-11-11 China and EU hold talks to bolster cooperation\n\nThe fifth China-EU "
                        "High-Level People-to-People Dialogue was held via video link on Monday.")
     assert [e.mechanism for e in events] == ["China-EU High-Level People-to-People Dialogue"]
+
+
+def test_a_meeting_whose_two_the_next_sentence_has_co_chair_a_session_is_that_session() -> None:
+    (event,) = events_of(" date 2025-03-05 CANBERRA -- Australian Foreign Minister Penny Wong met New Zealand Foreign "
+                         "Minister Winston Peters in Canberra on Tuesday. The two ministers co-chaired the 9th "
+                         "Australia-New Zealand Foreign Ministers' Meeting.")
+    assert (event.mechanism, event.session, event.date, event.place) == (
+        "Australia-New Zealand Foreign Ministers' Meeting", 9, "2025-03-04", "Canberra")
+    assert event.leaders == ("Penny Wong", "Winston Peters")

@@ -240,3 +240,9 @@ def test_a_counterpart_holds_the_same_office_for_another_country() -> None:
                     "Prime Minister Pham Minh Chinh held talks with his Japanese counterpart Shigeru Ishiba in Hanoi.")
     assert got["Abbas Araghchi"][0] == ("Iranian Foreign Minister",)
     assert got["Shigeru Ishiba"][0] == ("Japanese Prime Minister",)
+
+
+def test_a_title_case_headlines_verb_is_no_part_of_a_name() -> None:
+    got = people_of("Foreign Minister Sugiono Holds Bilateral Meeting with Australian Counterpart in Jakarta",
+                    "Foreign Minister Sugiono held a bilateral meeting with Penny Wong in Jakarta on Wednesday.")
+    assert not any("Holds" in name for name in got)

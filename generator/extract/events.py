@@ -88,7 +88,9 @@ SENT_BY = re.compile(r"\b(?:(?:letters?|messages?|greetings|congratulations|inst
 # "... will stay until Thursday, hoping to meet with President Xi": someone a plan names, not a participant.
 HOPED_FOR = re.compile(r"\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|seek(?:s|ing)?|wish(?:es|ing)?|"
                        r"intend(?:s|ed|ing)?)\s+to\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both)\b[^.]{0,40}\b(?:attend|participat|join|visit|co-chair)", re.IGNORECASE)
+PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both|The\s+two\s+(?:ministers|leaders|sides|presidents|heads\s+of\s+state|"
+                            r"foreign\s+ministers|prime\s+ministers|officials|envoys))\b[^.]{0,40}\b"
+                            r"(?:attend|participat|join|visit|co-chair)", re.IGNORECASE)
 OUTCOME = re.compile(r"\b(?:released|issued|signed|adopted|unveiled|published|resulted in|reached|reaching|"
                      r"agreed|launched)\b[^.]*\b(?:agreements?|consensus|report|initiative|declaration|statement|"
                      r"memorand(?:um|a)|MoUs?|plan|document|deal|accord|communiqu|program|joint|“)", re.IGNORECASE)
@@ -199,18 +201,31 @@ def leaders(ctx: Context) -> set[str]:
 
 def meetings_for_sessions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     """"The ministers met in Luxembourg for the 20th EU-Central Asia Ministerial Meeting": a meeting held for a
-    session of the same sentence is that session (one on its sidelines is not)."""
+    session of the same sentence is that session (one on its sidelines is not); so is one whose people the next
+    sentence has attend or co-chair a session ("A met B in Canberra. The two ministers co-chaired the 9th ...")."""
     kept = []
     for c in candidates:
-        session = next((x for x in candidates if x.mechanism and x.sentence == c.sentence and x.position > c.position),
-                       None) if c.participants and not c.mechanism and not c.visit else None
-        between = ctx.sentences[c.sentence].text[c.position:session.position] if session else ""
-        if session and FOR_SESSION.search(between) and not re.search(r"sidelines|margins|ahead|before|after", between):
+        session = session_held_at(ctx, candidates, c) if c.participants and not c.mechanism and not c.visit else None
+        if session:
+            co_chaired = "co-chair" in ctx.sentences[session.sentence].text
             session.participants.extend(p for p in c.participants if p not in session.participants)
-            session.leads.extend(p for p in c.leads if p not in session.leads)
+            session.leads.extend(p for p in (c.participants if co_chaired else c.leads) if p not in session.leads)
+            session.sentences |= {c.sentence: c.position} | c.sentences  # where it says when and where
             continue
         kept.append(c)
     return kept
+
+
+def session_held_at(ctx: Context, candidates: list[Candidate], meeting: Candidate) -> Candidate | None:
+    same = next((x for x in candidates if x.mechanism and x.sentence == meeting.sentence and x.position > meeting.position),
+                None)
+    between = ctx.sentences[meeting.sentence].text[meeting.position:same.position] if same else ""
+    if same and FOR_SESSION.search(between) and not re.search(r"sidelines|margins|ahead|before|after", between):
+        return same
+    after = meeting.sentence + 1
+    told = after < len(ctx.sentences) and ctx.sentences[after].paragraph == ctx.sentences[meeting.sentence].paragraph \
+        and re.match(r"(?:They|Both|The\s+two)\b", ctx.sentences[after].text) and PRONOUN_ATTEND.match(ctx.sentences[after].text)
+    return next((x for x in candidates if x.mechanism and x.sentence == after), None) if told else None
 
 
 def session_candidates(ctx: Context) -> list[Candidate]:

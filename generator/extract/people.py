@@ -55,6 +55,11 @@ COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?P<country>[A-Z][\w-]+(?:\
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 """The last word of a name that tells its bearer from a father of the same name ("Ferdinand Marcos Jr.")."""
+# The verbs of a headline, which a model reading one in Title Case runs into the name before them.
+HEADLINE_VERBS = frozenset(["holds", "meets", "attends", "visits", "says", "calls", "urges", "receives", "hosts", "signs",
+                            "opens", "launches", "welcomes", "vows", "pledges", "stresses", "discusses", "chairs",
+                            "leads", "congratulates", "concludes", "begins", "arrives", "addresses", "joins", "heads",
+                            "talks", "speaks", "underlines", "highlights", "calls", "hails", "inaugurates"])
 # Forms of address, never a name's words, and the honorifics that may stand between a title and a name, part of
 # neither: "Political Counsellor Miss Bao", "UAE President Sheikh Mohamed", "Vice-Chancellor Professor Maikudi".
 ADDRESS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "madame", "mister"])
@@ -292,6 +297,8 @@ def full_names(sentences: list[Sentence], stated: list[tuple[str, str]]) -> list
         for ent in sentence.entities:
             if ent.label == "PERSON" and not PLACE_BEFORE.search(sentence.text[: ent.start]):
                 name = clean_person(portfolio_apart(sentence.text, ent.start, whole_name(sentence.text, ent.start, ent.end)))
+                if name and title_case(sentence.text):
+                    name = before_headline_verb(name)
                 if name and len(name.split()) >= 2 and name not in names and not is_country(name) \
                         and name.lower() not in NATIONALITIES:  # "Sri Lankan President ...": no one's name
                     names.append(name)
@@ -403,6 +410,13 @@ def titled_run_before(text: str) -> bool:
         if not (word[:1].isupper() or word.lower() in ("of", "for", "to", "the", "and", ",", "&")):
             return False
     return False
+
+
+def before_headline_verb(name: str) -> str:
+    """A Title Case headline's "Sugiono Holds Bilateral": the name ends before the headline's verb."""
+    words = name.split()
+    verb = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_VERBS), len(words))
+    return " ".join(words[:verb])
 
 
 def title_case(text: str) -> bool:
