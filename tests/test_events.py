@@ -258,3 +258,16 @@ def test_a_meeting_whose_two_the_next_sentence_has_co_chair_a_session_is_that_se
     assert (event.mechanism, event.session, event.date, event.place) == (
         "Australia-New Zealand Foreign Ministers' Meeting", 9, "2025-03-04", "Canberra")
     assert event.leaders == ("Penny Wong", "Winston Peters")
+
+
+def test_a_seminar_between_the_two_parties_is_of_the_pair_the_article_names_and_who_spoke_at_it_was_there() -> None:
+    events = events_of(
+        " date 2024-11-14 Vientiane (KPL) – A delegation of the Communist Party of Vietnam (CPV) led by Chairman of the "
+        "Central Theoretical Council Nguyen Xuan Thang paid a working visit to Laos from November 11 to 13 at the "
+        "invitation of the Lao People's Revolutionary Party (LPRP).\n\nDuring the visit, the delegation attended the "
+        "10th theoretical seminar between the two parties in Vientiane on November 12.\n\nSpeaking at the seminar, "
+        "Thang said the two parties should strengthen exchanges. Kikeo Khaykhamphithoune, head of the LPRP Central "
+        "Committee's Commission for Propaganda and Training, co-chaired the event.")
+    seminar = next(e for e in events if e.mechanism)
+    assert (seminar.mechanism, seminar.session, seminar.date) == ("CPV-LPRP theoretical seminar", 10, "2024-11-12")
+    assert {p.name for p in seminar.participants} == {"Nguyen Xuan Thang", "Kikeo Khaykhamphithoune"}

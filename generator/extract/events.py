@@ -43,6 +43,10 @@ COMMEMORATION = re.compile(r"\b(?:an?|the)\s+(?P<kind>event|ceremony|reception|c
 OCCASION_VERB = re.compile(r"\b(?:gathered|assembled|attended|attends|hosted|hosts|held|holds|organized|organised|"
                            r"joined)\b[^.;]*$")
 FOR_SESSION = re.compile(r"\b(?:for|at|to\s+attend|to\s+hold)\s+(?:the\s+)?(?:(?:\d+(?:st|nd|rd|th)|\d{4}|[a-z]+(?:st|nd|rd|th)|annual|yearly)\s+)?$")
+# "Speaking at the seminar, Thang said", "X co-chaired the event": people of an event named before, by its kind.
+AT_THE = re.compile(r"\b(?:co-chaired|chaired|attended|addressed|(?:speaking|spoke|speaks)\s+at)\s+the\s+"
+                    r"(?P<noun>event|seminar|meeting|forum|dialogue|session|conference|summit|ceremony|symposium)\b",
+                    re.IGNORECASE)
 # "Russian and Ukrainian delegations held direct talks": who held them, and how.
 SIDE_NOUNS = r"(?:delegations|officials|negotiators|diplomats|sides|governments|teams)"
 TALKS_VERB = (r"(?:held|hold|holds|began|begin|begins|opened|open|opens|concluded|conclude|concludes|resumed|resume|"
@@ -485,6 +489,9 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
         if DELEGATION.search(sentence.text):
             target = max((c for c in candidates if c.sentence <= index), key=lambda c: c.sentence, default=main)
             target.participants.extend(o.name for o in occurrences_in(ctx, index) if o.name not in target.participants)
+        elif index not in by_sentence and (at := AT_THE.search(sentence.text)) \
+                and (named := latest_of_kind(candidates, index, at.group("noun"))):
+            named.participants.extend(o.name for o in occurrences_in(ctx, index) if o.name not in named.participants)
     placed = {name for c in candidates for name in c.participants}
     for occ in ctx.person_occurrences:
         if occ.name in placed or any(SPOKESPERSON.search(r) for r in roles.get(occ.name, ())):
@@ -496,6 +503,13 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
             continue
         main.participants.append(occ.name)
         placed.add(occ.name)
+
+
+def latest_of_kind(candidates: list[Candidate], before: int, noun: str) -> Candidate | None:
+    """The event named last before a sentence that says "the seminar" ("the event": any), not a visit."""
+    named = [c for c in candidates if c.sentence < before and not c.visit
+             and (noun.lower() in ("event", "meeting") or noun.lower() in c.title.lower())]
+    return max(named, key=lambda c: (c.sentence, c.position), default=None)
 
 
 def co_chairs(ctx: Context, c: Candidate) -> list[Occurrence]:

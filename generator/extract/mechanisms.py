@@ -57,6 +57,10 @@ BARE_NTH = re.compile(rf"\b(?:the|its|this year's|last year's)\s+(?:(?:previous|
                       r"(?:\s+of\s+the\s+(?:mechanism|forum|dialogue|summit|seminar|conference|consultations?)\b|"
                       r"(?!-|\s+(?:(?:plenary|session|meeting)s?\s+)?of\b|\s+(?:plenary|session|meeting)))",
                       re.IGNORECASE)
+# "the Communist Party of Vietnam (CPV)", "the Lao People's Revolutionary Party (LPRP)": a party and its acronym.
+PARTY_ACRONYM = re.compile(r"\bParty(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+\(([A-Z]{2,8})\)")
+# "... seminar between the two parties": a series of the pair the article is about.
+THE_TWO = re.compile(r"\s+between\s+the\s+two\s+(?:parties|sides|countries|nations|governments)\b")
 TWO_SIDED = re.compile(r"\b(?:Bilateral|Joint|Intergovernmental)\b")
 ESTABLISHED = re.compile(r"\b(?:established|set up|launched|founded|inaugurated|created|establishment)"
                          r"\s+in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -98,9 +102,10 @@ class RawMention:
 
 def find_mechanisms(sentences: list[Sentence]) -> tuple[list[MechanismMention], list[SessionMention]]:
     raw: list[RawMention] = []
+    pair_of_article = article_pair(sentences)
     for index, sentence in enumerate(sentences):
         raw.extend(sessions_of(index, sentence))
-        raw.extend(r for r in series_between(index, sentence) if not overlapping(r, raw))
+        raw.extend(r for r in series_between(index, sentence, pair_of_article) if not overlapping(r, raw))
         raw.extend(named(index, sentence, raw))
         raw.extend(lower_case(index, sentence, raw))
     raw = with_initials(sentences, raw)
@@ -160,10 +165,11 @@ def sessions_of(index: int, sentence: Sentence) -> list[RawMention]:
     return found
 
 
-def series_between(index: int, sentence: Sentence) -> list[RawMention]:
+def series_between(index: int, sentence: Sentence, pair_of_article: str | None = None) -> list[RawMention]:
     """A numbered series named in lower case: "their first vice-ministerial strategic dialogue on diplomacy
     and security" (named for the pair of countries of the sentence), "the third theoretical seminar between
-    the Communist Party of China (CPC) and the Lao People's Revolutionary Party (LPRP)" ("CPC-LPRP ...")."""
+    the Communist Party of China (CPC) and the Lao People's Revolutionary Party (LPRP)" ("CPC-LPRP ..."), "the
+    10th theoretical seminar between the two parties" (named for the pair the article names)."""
     found = []
     for m in LOWER_SERIES.finditer(sentence.text):
         body = re.sub(r"^(?:their|its|our|the)\s+", "", m.group("body") + (m.group("topic") or ""))
@@ -174,12 +180,28 @@ def series_between(index: int, sentence: Sentence) -> list[RawMention]:
             name = f"{short_party(m.group('a'))}-{short_party(m.group('b'))} {body}"
         else:
             name = qualified(body, sentence.text)
+            if name == body and pair_of_article and THE_TWO.match(sentence.text[m.end("body"):]):
+                name = f"{pair_of_article} {body}"
             if name == body:
                 continue  # "the first dialogue" of nobody in particular names no series
         # the mention spans the series' own words, not the parties named after "between"
         end = m.end("topic") if m.group("topic") else m.end("body")
         found.append(RawMention(index, m.start(), end, name, ordinal_value(m.group("ord")), None, m.group()))
     return found
+
+
+def article_pair(sentences: list[Sentence]) -> str | None:
+    """The two parties an article names with their acronyms ("the Communist Party of Vietnam (CPV) ... the Lao
+    People's Revolutionary Party (LPRP)": "CPV-LPRP"), else the first pair of countries a sentence names."""
+    acronyms = list(dict.fromkeys(m.group(1) for s in sentences for m in PARTY_ACRONYM.finditer(s.text)))
+    if len(acronyms) >= 2:
+        return f"{acronyms[0]}-{acronyms[1]}"
+    for sentence in sentences:
+        for m in PAIR_IN_SENTENCE.finditer(sentence.text):
+            a, b = (c.removeprefix("the ") for c in m.groups())
+            if a != b and all(fold(c) in COUNTRIES or is_grouping(c) for c in (a, b)):
+                return f"{a}-{b}"
+    return None
 
 
 def short_party(text: str) -> str:
