@@ -51,6 +51,7 @@ AT_THE = re.compile(r"\b(?:co-chaired|chaired|attended|addressed|(?:speaking|spo
 SIDE_NOUNS = r"(?:delegations|officials|negotiators|diplomats|sides|governments|teams)"
 TALKS_VERB = (r"(?:held|hold|holds|began|begin|begins|opened|open|opens|concluded|conclude|concludes|resumed|resume|"
               r"resumes|wrapped\s+up|wrap\s+up|wraps\s+up)")
+TALKS_WORD = re.compile(r"\b(?:talks|negotiations|consultations)\b")
 MEETING_WITH = re.compile(r"\bmeeting\b[^,.;]{0,60}?\bwith\b")
 ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|dialogue|talks|session|summit|"
                      r"seminar|conference|activity|gathering))?$", re.IGNORECASE)
@@ -357,6 +358,8 @@ def talks_of_sides(ctx: Context) -> list[Candidate]:
     forms = party_forms()
     found = []
     for index, sentence in enumerate(ctx.sentences):
+        if not TALKS_WORD.search(sentence.text):
+            continue  # the long pattern of every country's name only where talks are told of
         for m in sides_talks().finditer(sentence.text):
             a, b = forms[m.group("a")], forms[m.group("b")]
             if a != b and not any(o.sentence == index for o in ctx.person_occurrences):
@@ -368,7 +371,7 @@ def talks_of_sides(ctx: Context) -> list[Candidate]:
 def sides_talks() -> re.Pattern[str]:
     party = party_alternatives()
     return re.compile(rf"(?<!\w)(?P<a>{party})\s+and\s+(?:the\s+)?(?P<b>{party})(?!\w)(?:\s+{SIDE_NOUNS})?"
-                      rf"\s+{TALKS_VERB}\s+(?:[\w-]+\s+){{0,4}}?(?:talks|negotiations|consultations)\b")
+                      rf"\s+{TALKS_VERB}\s+(?:[\w-]+\s+){{0,4}}?{TALKS_WORD.pattern}")
 
 
 def bilaterals(ctx: Context, subject: list[str], guests: list[str]) -> list[list[str]]:
