@@ -174,3 +174,8 @@ def test_a_two_plus_two_meeting_is_named_whole() -> None:
     _, sessions = find_mechanisms(nlp.sentences([text]))
     assert [(s.mechanism, s.session) for s in sessions] == [
         ("Indonesia-Australia Foreign and Defence Ministers' 2+2 Meeting", 9)]
+
+
+def test_a_named_forums_name_ends_before_its_day() -> None:
+    _, sessions = find_mechanisms(nlp.sentences(["Zhao spoke at the Boao Forum for Asia Annual Conference 2025 on Thursday."]))
+    assert [(s.mechanism, s.year) for s in sessions] == [("Boao Forum for Asia", 2025)]

@@ -227,6 +227,9 @@ def named(index: int, sentence: Sentence, taken: list[RawMention]) -> list[RawMe
         name_from, h = inner_name(run, h, heads)
         end = len(run) if h + 1 < len(run) and run[h + 1].text.lower() in TAIL_JOINERS \
             and not (h + 2 < len(run) and WHEN_WORD.match(run[h + 2].text)) else h + 1  # not "Summit on Friday"
+        # nor "... for Asia Annual Conference 2025 on Thursday": the name ends before its day
+        end = next((j for j in range(h + 1, end - 1) if run[j].text.lower() in ("on", "in")
+                    and WHEN_WORD.match(run[j + 1].text)), end)
         words = run[start:end]
         session = year = None
         if words and ORDINAL_WORD.match(words[0].text):
