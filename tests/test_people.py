@@ -246,3 +246,14 @@ def test_a_title_case_headlines_verb_is_no_part_of_a_name() -> None:
     got = people_of("Foreign Minister Sugiono Holds Bilateral Meeting with Australian Counterpart in Jakarta",
                     "Foreign Minister Sugiono held a bilateral meeting with Penny Wong in Jakarta on Wednesday.")
     assert not any("Holds" in name for name in got)
+
+
+def test_titles_with_abbreviations_and_a_countrys_title_before_a_name_in_commas() -> None:
+    got = people_of("U.S. Secretary of State Marco Rubio met Japan's top diplomat, Takeshi Iwaya, in Washington.",
+                    "India's External Affairs Minister Dr. S. Jaishankar met Singapore's Foreign Minister Dr. Vivian "
+                    "Balakrishnan.", "The head of the Russian Foreign Ministry's press service, Maria Zakharova, spoke.")
+    assert got["Marco Rubio"][0] == ("U.S. Secretary of State",)
+    assert got["Takeshi Iwaya"][0] == ("Japan's top diplomat",)
+    assert got["S. Jaishankar"][0] == ("India's External Affairs Minister",)
+    assert got["Vivian Balakrishnan"][0] == ("Singapore's Foreign Minister",)
+    assert set(got) == {"Marco Rubio", "Takeshi Iwaya", "S. Jaishankar", "Vivian Balakrishnan", "Maria Zakharova"}

@@ -135,7 +135,7 @@ def fewest_titles(titles: list[str]) -> list[str]:
 
 def is_org_head(word: str) -> bool:
     """A word an organization's name ends in or opens with: "Ministry", "Association", "Daily"."""
-    return word.lower().strip("’'") in ORG_HEADS
+    return re.sub(r"[’']s$", "", word.lower()).strip("’'") in ORG_HEADS  # "Ministry's" too
 
 
 def is_country(name: str) -> bool:

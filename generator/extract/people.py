@@ -168,10 +168,11 @@ def title_first(sentence: Sentence, chunks: list[str]) -> list[tuple[str, str]]:
     found = []
     for i in range(len(chunks) - 1):
         opening = i == 0 or chunks[i].startswith(("and ", "or "))
-        role = (title_start(re.sub(r"^(?:and|or)\s+", "", chunks[i])) if opening else None) or trailing_title(chunks[i])
+        titles = [title_start(re.sub(r"^(?:and|or)\s+", "", chunks[i])) if opening else None, trailing_title(chunks[i])]
+        # the chunk as a whole, else its end: "Rubio met Japan's top diplomat, Takeshi Iwaya, ..."
+        role = next((t for t in titles if t and len(t.split()) <= 12 and not names_someone(sentence, t)), None)
         name = trailing_name(chunks[i + 1])
-        if role is None or name != chunks[i + 1] or len(name.split()) < 2 or len(role.split()) > 12 \
-                or names_someone(sentence, role):
+        if role is None or name != chunks[i + 1] or len(name.split()) < 2:
             continue
         found.append((name, role))
     return found
@@ -179,8 +180,8 @@ def title_first(sentence: Sentence, chunks: list[str]) -> list[tuple[str, str]]:
 
 def trailing_title(chunk: str) -> str | None:
     """"the Chinese ambassador" closing "The meeting was also attended by the Chinese ambassador": a title
-    after "the", "a" or "by" that ends the chunk on a title's word."""
-    m = re.search(r"\b(?:the|by|with|including)\s+((?:[\w’'-]+\s+){0,5}?[\w-]+)$", chunk)
+    after "the", "a" or "by", or a country's ("met Japan's top diplomat"), that ends the chunk on a title's word."""
+    m = re.search(r"(?:\b(?:the|by|with|including)\s+|\s(?=[A-Z][\w.-]*[’']s\s))((?:[\w’'-]+\s+){0,5}?[\w-]+)$", chunk)
     if not m or not is_title_word(m.group(1).split()[-1]):
         return None
     return title_start(m.group(1))
@@ -235,7 +236,7 @@ def surname_in_capitals(word: str) -> bool:
 
 
 def plausible_name_word(word: str) -> bool:
-    low = word.lower().strip(".’'")
+    low = re.sub(r"[’']s$", "", word.lower()).strip(".’'")
     return low in GENERATIONS or not (low in NOT_NAMES or low in TITLE_WORDS or low in ORG_HEADS or low in MECHANISM_HEADS
                 or low in NATIONALITIES or is_country(low) or (word.isupper() and len(word.strip(".")) > 1))
 
