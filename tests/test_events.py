@@ -271,3 +271,13 @@ def test_a_seminar_between_the_two_parties_is_of_the_pair_the_article_names_and_
     seminar = next(e for e in events if e.mechanism)
     assert (seminar.mechanism, seminar.session, seminar.date) == ("CPV-LPRP theoretical seminar", 10, "2024-11-12")
     assert {p.name for p in seminar.participants} == {"Nguyen Xuan Thang", "Kikeo Khaykhamphithoune"}
+
+
+def test_who_sent_greetings_received_them_was_willed_or_came_before_was_not_at_the_meeting() -> None:
+    (event,) = events_of(
+        " date 2025-03-05 JAKARTA -- Chinese Foreign Minister Wang Yi met Indonesian Foreign Minister Sugiono Prasetyo "
+        "in Jakarta on Tuesday. Wang conveyed President Xi Jinping's cordial greetings to President Prabowo Subianto. "
+        "The meeting follows last month's visit by Chinese Premier Li Qiang to Jakarta. Wang said China is willing to "
+        "work with Egyptian President Abdel Fattah el-Sisi on the issue. EU foreign policy chief Kaja Kallas will "
+        "travel to Jakarta next month.")
+    assert [p.name for p in event.participants] == ["Wang Yi", "Sugiono Prasetyo"]

@@ -92,7 +92,15 @@ SENT_BY = re.compile(r"\b(?:(?:letters?|messages?|greetings|congratulations|inst
                      r"initiated|sent)\s+by)\s+(?:[A-Z][\w’'-]*\s+|[a-z-]+\s+){0,6}$")
 # "... will stay until Thursday, hoping to meet with President Xi": someone a plan names, not a participant.
 HOPED_FOR = re.compile(r"\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|seek(?:s|ing)?|wish(?:es|ing)?|"
-                       r"intend(?:s|ed|ing)?)\s+to\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                       r"intend(?:s|ed|ing)?|willing|ready)\s+to\s+(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+# "conveyed President Xi Jinping's greetings to President Prabowo": neither was there by being named so.
+GREETINGS = r"(?:(?:cordial|warm|sincere|best|kind)\s+)?(?:greetings|regards|wishes|message|invitation)"
+SENDER = re.compile(rf"^[’']s\s+{GREETINGS}\b")
+ADDRESSEE = re.compile(rf"\b{GREETINGS}\s+to\s+(?:[A-Z][\w.-]*\s+){{0,4}}$")
+# "Kallas will travel to Jakarta next month", "... follows last month's visit by Premier Li": not at this event.
+WILL_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:will|is\s+(?:expected|scheduled|due|set)\s+to)\b")
+BEFORE_NOW_VISIT = re.compile(rf"\b(?:{BEFORE_NOW})\s+(?:week|month|year)[’']s\s+(?:\w+\s+)?(?:visit|trip|meeting|talks)\b"
+                              r"[^.;]*$", re.IGNORECASE)
 PRONOUN_ATTEND = re.compile(r"^(?:They|He|She|Both|The\s+two\s+(?:ministers|leaders|sides|presidents|heads\s+of\s+state|"
                             r"foreign\s+ministers|prime\s+ministers|officials|envoys))\b[^.]{0,40}\b"
                             r"(?:attend|participat|join|visit|co-chair)", re.IGNORECASE)
@@ -499,13 +507,21 @@ def assign_people(ctx: Context, candidates: list[Candidate], main: Candidate) ->
     for occ in ctx.person_occurrences:
         if occ.name in placed or any(SPOKESPERSON.search(r) for r in roles.get(occ.name, ())):
             continue
-        before = ctx.sentences[occ.sentence].text[max(0, occ.start - 150):occ.start]
-        if EARLIER_AGREEMENT.search(before) or HOPED_FOR.search(before) or SENT_BY.search(before):
+        if elsewhere(ctx.sentences[occ.sentence].text, occ):
             continue
         if occ.sentence in by_sentence and by_sentence[occ.sentence] is not main:
             continue
         main.participants.append(occ.name)
         placed.add(occ.name)
+
+
+def elsewhere(text: str, occ: Occurrence) -> bool:
+    """Whether the words around a name put its bearer away from the event the article reports: the authors of
+    an earlier agreement, someone hoped for, a sender of words or their addressee, someone still to come, or the
+    visitor of an earlier visit."""
+    before, after = text[max(0, occ.start - 150):occ.start], text[occ.end:occ.end + 60]
+    return any(p.search(before) for p in (EARLIER_AGREEMENT, HOPED_FOR, SENT_BY, ADDRESSEE, BEFORE_NOW_VISIT)) \
+        or bool(SENDER.match(after) or WILL_AFTER.match(after))
 
 
 def latest_of_kind(candidates: list[Candidate], before: int, noun: str) -> Candidate | None:

@@ -484,7 +484,7 @@ def aliases(name: str, used: set[str]) -> tuple[str, ...]:
 def find_occurrences(sentences: list[Sentence], full: list[str], short: dict[str, str]) -> list[Occurrence]:
     forms = {name: name for name in full} | short
     pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(?!\w)(?![-’'][A-Za-z])") if forms else None  # (?!\w), not \b: "Marcos Jr."
+                         + r")(?!\w)(?![-’'](?!s\b)[A-Za-z])") if forms else None  # "Marcos Jr.", "Xi Jinping's"; not "Jae" of "Jae-in"
     found = []
     for index, sentence in enumerate(sentences):
         for m in pattern.finditer(sentence.text) if pattern else ():
