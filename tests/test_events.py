@@ -242,6 +242,8 @@ def test_more_ways_a_meeting_is_told() -> None:
         "Talks between Russia and Ukraine", [], "Istanbul")
     assert only("PARIS -- French President Emmanuel Macron delivered a speech at the opening ceremony of the AI Action "
                 "Summit in Paris on Monday.")[:2] == ("AI Action Summit", ["Emmanuel Macron"])
+    assert only("NEW DELHI -- Indian Prime Minister Narendra Modi inaugurated the Raisina Dialogue in New Delhi on "
+                "Monday.") == ("Raisina Dialogue", ["Narendra Modi"], "New Delhi")
     assert events_of(" date 2025-03-05 MOSCOW -- Russian President Vladimir Putin signed a decree on Tuesday.") == ()
 
 

@@ -58,7 +58,8 @@ ANAPHOR = re.compile(r"^(?:the|this|that|it|its)\b(?:\s+(?:event|meeting|forum|d
 # "Vice Premier Ding attended the Africa Climate Summit on Monday": someone was at a session of it.
 ATTENDED = re.compile(r"\b(?:attended|attends|attending|addressed|addresses|addressing|spoke at|speaks at|"
                       r"participated in|participates in|took part in|takes part in|chaired|co-chaired|chairs|co-chairs|"
-                      r"was present at|joined|delivered\s+(?:a|the|his|her)\s+(?:keynote\s+|key\s+|opening\s+)?"
+                      r"was present at|joined|opened|inaugurated|hosted|convened|presided\s+over|"
+                      r"delivered\s+(?:a|the|his|her)\s+(?:keynote\s+|key\s+|opening\s+)?"
                       r"(?:speech|address|remarks)\s+at)\s+(?:the\s+|a\s+|an\s+)?"
                       r"(?:(?:opening|closing)\s+(?:ceremony|session|plenary)\s+of\s+(?:the\s+)?)?$")
 BEFORE_NOW = r"previous|last|earlier|ago"
