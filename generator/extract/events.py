@@ -231,6 +231,8 @@ def meetings_for_sessions(ctx: Context, candidates: list[Candidate]) -> list[Can
 
 
 def session_held_at(ctx: Context, candidates: list[Candidate], meeting: Candidate) -> Candidate | None:
+    """The session a meeting was held for: one its own sentence names after "for" or "at", or one the next
+    sentence has its plural subject ("They", "The two ministers") attend or co-chair."""
     same = next((x for x in candidates if x.mechanism and x.sentence == meeting.sentence and x.position > meeting.position),
                 None)
     between = ctx.sentences[meeting.sentence].text[meeting.position:same.position] if same else ""

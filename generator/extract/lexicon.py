@@ -134,8 +134,13 @@ def fewest_titles(titles: list[str]) -> list[str]:
 
 
 def is_org_head(word: str) -> bool:
-    """A word an organization's name ends in or opens with: "Ministry", "Association", "Daily"."""
-    return re.sub(r"[’']s$", "", word.lower()).strip("’'") in ORG_HEADS  # "Ministry's" too
+    """A word an organization's name ends in or opens with: "Ministry", "Association", "Daily" ("Ministry's" too)."""
+    return without_possessive(word.lower()).strip("’'") in ORG_HEADS
+
+
+def without_possessive(word: str) -> str:
+    """"Ministry" of "Ministry's", "Japan" of "Japan’s"."""
+    return re.sub(r"[’']s$", "", word)
 
 
 def is_country(name: str) -> bool:

@@ -196,11 +196,15 @@ def article_pair(sentences: list[Sentence]) -> str | None:
     acronyms = list(dict.fromkeys(m.group(1) for s in sentences for m in PARTY_ACRONYM.finditer(s.text)))
     if len(acronyms) >= 2:
         return f"{acronyms[0]}-{acronyms[1]}"
-    for sentence in sentences:
-        for m in PAIR_IN_SENTENCE.finditer(sentence.text):
-            a, b = (c.removeprefix("the ") for c in m.groups())
-            if a != b and all(fold(c) in COUNTRIES or is_grouping(c) for c in (a, b)):
-                return f"{a}-{b}"
+    return next((pair for sentence in sentences if (pair := pair_of_countries(sentence.text))), None)
+
+
+def pair_of_countries(sentence: str) -> str | None:
+    """"China-Japan" of "China and Japan held ...": the first two countries or groupings a sentence joins."""
+    for m in PAIR_IN_SENTENCE.finditer(sentence):
+        a, b = (c.removeprefix("the ") for c in m.groups())
+        if a != b and all(fold(c) in COUNTRIES or is_grouping(c) for c in (a, b)):
+            return f"{a}-{b}"
     return None
 
 
@@ -366,10 +370,8 @@ def qualified(name: str, sentence: str) -> str:
     so does a body of two sides that names neither ("the Steering Committee for Bilateral Cooperation")."""
     if name[:1].isupper() and not generic(name) and not (TWO_SIDED.search(name) and not pair(name)):
         return name
-    for m in PAIR_IN_SENTENCE.finditer(sentence):
-        if all(fold(c).removeprefix("the ") in COUNTRIES or is_grouping(c.removeprefix("the ")) for c in m.groups()):
-            a, b = (c.removeprefix("the ") for c in m.groups())
-            return f"{a}-{b} {name}"
+    if countries := pair_of_countries(sentence):
+        return f"{countries} {name}"
     parties = PARTIES_IN_SENTENCE.search(sentence)
     return f"{parties.group(1)}-{parties.group(2)} {name}" if parties else name
 

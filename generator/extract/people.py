@@ -20,6 +20,7 @@ from .lexicon import (
     is_country,
     is_org_head,
     is_title_word,
+    without_possessive,
 )
 from .nlp import Sentence, Span, tokens
 
@@ -49,9 +50,9 @@ RELATIVE_TITLE = re.compile(r"^who\s+(?:is|serves\s+as|acts\s+as)\s+(?:also\s+)?
 NAME_BEFORE_BREAK = re.compile(rf"(?<![\w’'-])({NAME_WORD} {NAME_WORD})(?=\s*[,;]|\s+(?:who|whose|and|met|held|"
                                r"received|said|on|in|at|during|from|also)\b|\s*[.)]?$)")
 REPORTING_VERB = r"(?:said|says|added|noted|stressed)"
-# "in Labuan Bajo": a name after these is a place the model took for a person.
 # "and his Iranian counterpart ", "met with her South African counterpart, ": right before the name.
 COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+counterparts?,?\s+$")
+# "in Labuan Bajo": a name after these is a place the model took for a person.
 PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 """The last word of a name that tells its bearer from a father of the same name ("Ferdinand Marcos Jr.")."""
@@ -59,7 +60,7 @@ GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 HEADLINE_VERBS = frozenset(["holds", "meets", "attends", "visits", "says", "calls", "urges", "receives", "hosts", "signs",
                             "opens", "launches", "welcomes", "vows", "pledges", "stresses", "discusses", "chairs",
                             "leads", "congratulates", "concludes", "begins", "arrives", "addresses", "joins", "heads",
-                            "talks", "speaks", "underlines", "highlights", "calls", "hails", "inaugurates"])
+                            "talks", "speaks", "underlines", "highlights", "hails", "inaugurates"])
 # Forms of address, never a name's words, and the honorifics that may stand between a title and a name, part of
 # neither: "Political Counsellor Miss Bao", "UAE President Sheikh Mohamed", "Vice-Chancellor Professor Maikudi".
 ADDRESS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "madame", "mister"])
@@ -114,11 +115,12 @@ def counterparts(sentences: list[Sentence], occurrences: list[Occurrence],
     the "Iranian Foreign Minister"."""
     found = []
     for o in occurrences:
-        text = sentences[o.sentence].text
-        m = COUNTERPART.search(text[:o.start])
-        host = max((h for h in occurrences if h.sentence == o.sentence and h.end <= (m.start() if m else 0)
-                    and roles.get(h.name)), key=lambda h: h.start, default=None)
-        if m and host and (office := office_of(roles[host.name][0])):
+        m = COUNTERPART.search(sentences[o.sentence].text[:o.start])
+        if m is None:
+            continue
+        host = max((h for h in occurrences if h.sentence == o.sentence and h.end <= m.start() and roles.get(h.name)),
+                   key=lambda h: h.start, default=None)
+        if host and (office := office_of(roles[host.name][0])):
             found.append((o.name, f"{m.group('country')} {office}"))
     return found
 
@@ -127,7 +129,7 @@ def office_of(title: str) -> str | None:
     """A title without the country it is of: "Foreign Minister" of "Chinese Foreign Minister", "Minister for
     Foreign Affairs" of "Minister for Foreign Affairs of Japan"."""
     words = title.split()
-    while words and (words[0].lower() in NATIONALITIES or is_country(re.sub(r"[’']s$", "", words[0]))):
+    while words and (words[0].lower() in NATIONALITIES or is_country(without_possessive(words[0]))):
         words.pop(0)
     office = " ".join(words)
     of = re.search(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w ]+)$", office)
@@ -236,7 +238,7 @@ def surname_in_capitals(word: str) -> bool:
 
 
 def plausible_name_word(word: str) -> bool:
-    low = re.sub(r"[’']s$", "", word.lower()).strip(".’'")
+    low = without_possessive(word.lower()).strip(".’'")
     return low in GENERATIONS or not (low in NOT_NAMES or low in TITLE_WORDS or low in ORG_HEADS or low in MECHANISM_HEADS
                 or low in NATIONALITIES or is_country(low) or (word.isupper() and len(word.strip(".")) > 1))
 

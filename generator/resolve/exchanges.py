@@ -87,7 +87,7 @@ def parties_of(e: Event, names: dict[tuple[str, str], str], countries: dict[str,
         if len(stated) >= 2:
             return stated
     found = named | set(parties_in(e.title))
-    found |= {p for pid, _ in e.participants if (p := side_of(e, pid, countries))}
+    found |= {p for pid, role in e.participants if (p := side_of(pid, role, countries))}
     for m in DELEGATION.finditer(e.summary):
         found |= set(parties_in(m.group("after") or m.group("before")))
     if len(found) < 2:  # "the top diplomats of South Korea and China": the list that holds the side known
@@ -129,16 +129,17 @@ def kind_of(e: Event, names: dict[tuple[str, str], str], kinds: tuple[ExchangeKi
 def leaders_sides(e: Event, parties: set[str], countries: dict[str, str]) -> tuple[tuple[str, str | None], ...]:
     """Each leader with their side; of two sides, one leader whose side nothing names leads the side no other
     leader does ("Minister Chung Eui-yong and his Chinese counterpart Wang Yi")."""
-    sides = {pid: side_of(e, pid, countries) for pid, _ in e.leaders}
+    roles = dict(e.participants)
+    sides = {pid: side_of(pid, roles.get(pid), countries) for pid, _ in e.leaders}
     unknown = [pid for pid, side in sides.items() if side is None]
     if len(parties) == 2 and len(unknown) == 1 and len(left := parties - set(sides.values())) == 1:
         sides[unknown[0]] = left.pop()
     return tuple(sides.items())
 
 
-def side_of(e: Event, pid: str, countries: dict[str, str]) -> str | None:
+def side_of(pid: str, role: str | None, countries: dict[str, str]) -> str | None:
     """A participant's side: the party their title at the event names first, else their country."""
-    return next(iter(parties_in(dict(e.participants).get(pid) or "")), None) or countries.get(pid)
+    return next(iter(parties_in(role or "")), None) or countries.get(pid)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -295,13 +295,14 @@ def grouped(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]
 
 
 def distinct_roles(roles: tuple[Role, ...]) -> list[tuple[str, str | None, Role, list[str]]]:
-    """Each title once (its fullest form, as written most recently), with its organization, its latest statement and every
-    article that states it: a title repeated by ten articles is one row, and one said shorter elsewhere
+    """Each title once (its fullest form, as written most recently), with its organization, its latest statement
+    and every article that states it: a title repeated by ten articles is one row, and one said shorter elsewhere
     ("Foreign minister" of "Chinese Foreign Minister") joins the row of the fuller one."""
-    fullest = {t.lower(): t.lower() for t in fewest_titles([r.title for r in roles])}
+    fullest = {t.lower() for t in fewest_titles([r.title for r in roles])}
     found: dict[tuple[str, str | None], list[Role]] = {}
     for r in roles:
-        title = fullest.get(r.title.lower()) or next(t for t in fullest if says_more(t, r.title))
+        low = r.title.lower()
+        title = low if low in fullest else next(t for t in fullest if says_more(t, low))
         found.setdefault((title, r.organization), []).append(r)
     rows = []
     for (title, org), stated in found.items():
